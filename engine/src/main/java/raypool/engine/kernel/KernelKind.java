@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 /** The kernels raybench can run, by their command-line names. */
 public enum KernelKind {
     /** One ray at a time in double precision: the reference every other kernel is verified against. */
-    SCALAR(ScalarKernel::new);
+    SCALAR(ScalarKernel::new),
+    /** Packets of FloatVector.SPECIES_PREFERRED pixels in float on the Vector API; verified against SCALAR. */
+    SIMD(SimdKernel::new);
 
     private final Supplier<Kernel> factory;
 

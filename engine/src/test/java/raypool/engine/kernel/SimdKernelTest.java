@@ -1,0 +1,108 @@
+package raypool.engine.kernel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import raypool.engine.compile.CompiledScene;
+import raypool.engine.compile.SceneCompiler;
+import raypool.engine.frame.FrameBuffer;
+import raypool.engine.frame.FrameComparison;
+import raypool.engine.scene.FiveSpheres;
+import raypool.engine.scene.Scene;
+import raypool.engine.testing.Renders;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SIMD kernel against the double-precision reference, at whatever lane count this JVM runs with
+ * (scripts run this class again with -XX:MaxVectorSize=32 and =16 for 8 and 4 lanes).
+ */
+class SimdKernelTest {
+
+    private static final FiveSpheres FIVE = new FiveSpheres();
+
+    @ParameterizedTest(name = "{0}x{1} frame {2}")
+    @CsvSource({
+        "800, 600, 0",
+        "800, 600, 30",
+        "801, 7, 0",
+        "161, 120, 48",
+        "37, 29, 95",
+        "3, 5, 10",
+        "1, 1, 0",
+    })
+    void matchesTheScalarReferenceWithinTwoPerChannel(int width, int height, int frame) {
+        Scene scene = FIVE.frame(frame);
+        FrameBuffer reference = Renders.scalar(scene, width, height);
+        FrameBuffer simd = Renders.with(new SimdKernel(), scene, width, height, new RayCounts());
+
+        FrameComparison diff = FrameComparison.of(simd, reference);
+        System.out.printf("simd (%d lanes) %dx%d frame %d: %d of %d pixels over 2, max channel diff %d%n",
+            SimdKernel.lanes(), width, height, frame, diff.overTolerance(), diff.pixels(), diff.maxChannelDiff());
+        assertTrue(diff.acceptable(), diff.toString());
+    }
+
+    @Test
+    void fullFrameHasNoAcneOnlyRoundingAndSilhouettes() {
+        Scene scene = FIVE.frame(0);
+        FrameBuffer reference = Renders.scalar(scene, 800, 600);
+        FrameBuffer simd = Renders.with(new SimdKernel(), scene, 800, 600, new RayCounts());
+        // Self-shadowing acne would put ~8% of pixels off by tens; rounding and grazing rays at silhouettes
+        // leave well under 0.05%.
+        FrameComparison overOne = FrameComparison.of(simd, reference, 1);
+        assertTrue(overOne.overTolerance() <= 240, overOne.toString());
+    }
+
+    @Test
+    void countsTheSameWorkAsTheScalarKernel() {
+        Scene scene = FIVE.frame(0);
+        RayCounts scalar = new RayCounts();
+        RayCounts simd = new RayCounts();
+        Renders.with(new ScalarKernel(), scene, 800, 600, scalar);
+        Renders.with(new SimdKernel(), scene, 800, 600, simd);
+        System.out.printf("rays scalar %d/%d/%d tests %d hits %d; simd %d/%d/%d tests %d hits %d%n",
+            scalar.primary, scalar.reflection, scalar.shadow, scalar.intersectionTests, scalar.shadedHits,
+            simd.primary, simd.reflection, simd.shadow, simd.intersectionTests, simd.shadedHits);
+        assertEquals(scalar.primary, simd.primary);
+        // Float and double may disagree on a ray that grazes a silhouette: a few in a million.
+        assertClose(scalar.reflection, simd.reflection, "reflection rays");
+        assertClose(scalar.shadow, simd.shadow, "shadow rays");
+        assertClose(scalar.shadedHits, simd.shadedHits, "shaded hits");
+        assertClose(scalar.intersectionTests, simd.intersectionTests, "intersection tests");
+    }
+
+    @Test
+    void pixelsDoNotDependOnWhichRowsAreRenderedTogether() {
+        CompiledScene s = SceneCompiler.compile(FIVE.frame(7), 203, 40);
+        FrameBuffer whole = new FrameBuffer(203, 40);
+        new SimdKernel().renderRows(s, whole, 0, 40, 1, new RayCounts());
+        FrameBuffer interleaved = new FrameBuffer(203, 40);
+        SimdKernel kernel = new SimdKernel();
+        kernel.renderRows(s, interleaved, 1, 40, 2, new RayCounts());
+        kernel.renderRows(s, interleaved, 0, 40, 2, new RayCounts());
+        assertArrayEquals(whole.pixels(), interleaved.pixels());
+    }
+
+    @Test
+    void aPartialPacketWritesOnlyItsOwnRow() {
+        int width = SimdKernel.lanes() + 3;
+        CompiledScene s = SceneCompiler.compile(FIVE.frame(0), width, 3);
+        FrameBuffer frame = new FrameBuffer(width, 3);
+        Arrays.fill(frame.pixels(), 0x12345678);
+        new SimdKernel().renderRows(s, frame, 1, 2, 1, new RayCounts());
+        for (int x = 0; x < width; x++) {
+            assertEquals(0x12345678, frame.rgb(x, 0), "row 0 untouched");
+            assertEquals(0x12345678, frame.rgb(x, 2), "row 2 untouched");
+            assertEquals(0xFF, frame.rgb(x, 1) >>> 24, "row 1 written, opaque");
+        }
+    }
+
+    private static void assertClose(long expected, long actual, String what) {
+        assertTrue(Math.abs(expected - actual) <= Math.max(10, expected / 10_000),
+            what + ": scalar " + expected + ", simd " + actual);
+    }
+}
