@@ -45,6 +45,7 @@ final class PacketIntersector {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final float EPSILON = (float) ScalarKernel.EPSILON;
     private static final float NO_HIT = Float.POSITIVE_INFINITY;
+    private static final float ONE_MINUS_EPSILON = 1f - EPSILON;
 
     private PacketIntersector() {
     }
@@ -53,7 +54,7 @@ final class PacketIntersector {
      * Nearest hit of each active lane's ray; writes {@link RayPacket#t} and {@link RayPacket#object} and
      * returns the lanes that hit something, as a lane bit mask.
      */
-    static long nearest(CompiledScene s, RayPacket p, long active, RayCounts counts) {
+    static long nearest(CompiledScene s, LaneConstants k, RayPacket p, long active, RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
         FloatVector ox = FloatVector.fromArray(F, p.ox, 0);
         FloatVector oy = FloatVector.fromArray(F, p.oy, 0);
@@ -70,10 +71,13 @@ final class PacketIntersector {
         FloatVector bestObject = FloatVector.broadcast(F, RayPacket.NONE);
 
         for (int i = 0; i < s.sphereCount; i++) {
-            float cx = s.sphereX[i], cy = s.sphereY[i], cz = s.sphereZ[i];
-            FloatVector halfB = dDotO.sub(dz.mul(cz).add(dy.mul(cy)).add(dx.mul(cx)));
-            FloatVector oDotC = oz.mul(cz).add(oy.mul(cy)).add(ox.mul(cx));
-            FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(s.sphereK[i]);
+            int at = k.sphere(i);
+            FloatVector cx = FloatVector.fromArray(F, k.sphereX, at);
+            FloatVector cy = FloatVector.fromArray(F, k.sphereY, at);
+            FloatVector cz = FloatVector.fromArray(F, k.sphereZ, at);
+            FloatVector halfB = dDotO.sub(dx.fma(cx, dy.fma(cy, dz.mul(cz))));
+            FloatVector oDotC = ox.fma(cx, oy.fma(cy, oz.mul(cz)));
+            FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, k.sphereK, at));
             FloatVector disc = halfB.fma(halfB, a.mul(c).neg());
             VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i));
             if (!candidates.anyTrue()) {
@@ -95,12 +99,12 @@ final class PacketIntersector {
             bestT = bestT.blend(t, closer);
             bestObject = bestObject.blend((float) i, closer);
         }
-        for (int k = 0; k < s.planeCount; k++) {
-            int object = s.sphereCount + k;
-            float nx = s.planeNx[k], ny = s.planeNy[k], nz = s.planeNz[k];
+        for (int j = 0; j < s.planeCount; j++) {
+            int object = s.sphereCount + j;
+            float nx = s.planeNx[j], ny = s.planeNy[j], nz = s.planeNz[j];
             FloatVector nDotO = ox.mul(nx).add(oy.mul(ny)).add(oz.mul(nz));
             FloatVector nDotD = dx.mul(nx).add(dy.mul(ny)).add(dz.mul(nz));
-            FloatVector t = nDotO.neg().add(s.planeD[k]).div(nDotD);
+            FloatVector t = nDotO.neg().add(s.planeD[j]).div(nDotD);
             VectorMask<Float> closer = live
                 .and(from.compare(NE, (float) object))
                 .and(t.compare(GE, EPSILON))
@@ -120,19 +124,19 @@ final class PacketIntersector {
      * object blocks. Any hit will do, so each lane stops at its first blocker and the whole packet stops
      * when every lane is blocked.
      */
-    static long unblocked(CompiledScene s, RayPacket p, int light, long active, RayCounts counts) {
+    static long unblocked(CompiledScene s, LaneConstants k, RayPacket p, int light, long active,
+                          RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
         FloatVector ox = FloatVector.fromArray(F, p.px, 0);
         FloatVector oy = FloatVector.fromArray(F, p.py, 0);
         FloatVector oz = FloatVector.fromArray(F, p.pz, 0);
+        // Plane tests go from the point to the light; sphere tests from the light to the point.
         FloatVector dx = ox.neg().add(s.lightX[light]);
         FloatVector dy = oy.neg().add(s.lightY[light]);
         FloatVector dz = oz.neg().add(s.lightZ[light]);
         FloatVector own = FloatVector.fromArray(F, p.object, 0);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
         FloatVector minusInvA = FloatVector.broadcast(F, -1f).div(a);
-        FloatVector dDotO = dx.fma(ox, dy.fma(oy, dz.mul(oz)));
-        FloatVector oDotO = ox.fma(ox, oy.fma(oy, oz.mul(oz)));
         // The light is behind the sphere's own surface: the segment runs through that sphere.
         FloatVector nx = FloatVector.fromArray(F, p.nx, 0);
         FloatVector ny = FloatVector.fromArray(F, p.ny, 0);
@@ -148,28 +152,29 @@ final class PacketIntersector {
                 return 0L;
             }
             counts.intersectionTests += Long.bitCount(pending.toLong());
-            float cx = s.sphereX[i], cy = s.sphereY[i], cz = s.sphereZ[i];
-            FloatVector halfB = dDotO.sub(dz.mul(cz).add(dy.mul(cy)).add(dx.mul(cx)));
-            FloatVector oDotC = oz.mul(cz).add(oy.mul(cy)).add(ox.mul(cx));
-            FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(s.sphereK[i]);
-            // f(t) = a t^2 + 2 halfB t + c at the point of [EPSILON, 1] nearest the vertex -halfB / a.
-            FloatVector tc = halfB.mul(minusInvA).max(EPSILON).min(1f);
-            FloatVector f = a.fma(tc, halfB.add(halfB)).fma(tc, c);
+            int at = k.lightSphere(s, light, i);
+            // From the light: f(u) = a u^2 + 2 halfB u + c with halfB = (P - L).w; the segment is blocked
+            // when f <= 0 at the point of [0, 1 - EPSILON] nearest the vertex -halfB / a.
+            FloatVector halfB = ox.fma(FloatVector.fromArray(F, k.wx, at),
+                    oy.fma(FloatVector.fromArray(F, k.wy, at), oz.mul(FloatVector.fromArray(F, k.wz, at))))
+                .sub(FloatVector.fromArray(F, k.lightDotW, at));
+            FloatVector u = halfB.mul(minusInvA).max(0f).min(ONE_MINUS_EPSILON);
+            FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, FloatVector.fromArray(F, k.shadowC, at));
             VectorMask<Float> isOwn = own.compare(EQ, (float) i);
             VectorMask<Float> hit = f.compare(LE, 0f).andNot(isOwn).or(isOwn.and(ownSphereBlocks));
             blocked = blocked.or(hit.and(pending));
         }
-        for (int k = 0; k < s.planeCount; k++) {
+        for (int j = 0; j < s.planeCount; j++) {
             VectorMask<Float> pending = live.andNot(blocked);
             if (!pending.anyTrue()) {
                 return 0L;
             }
             counts.intersectionTests += Long.bitCount(pending.toLong());
-            int object = s.sphereCount + k;
-            float px = s.planeNx[k], py = s.planeNy[k], pz = s.planeNz[k];
+            int object = s.sphereCount + j;
+            float px = s.planeNx[j], py = s.planeNy[j], pz = s.planeNz[j];
             FloatVector nDotO = ox.mul(px).add(oy.mul(py)).add(oz.mul(pz));
             FloatVector nDotD = dx.mul(px).add(dy.mul(py)).add(dz.mul(pz));
-            FloatVector t = nDotO.neg().add(s.planeD[k]).div(nDotD);
+            FloatVector t = nDotO.neg().add(s.planeD[j]).div(nDotD);
             // A plane never shadows its own points: the segment meets it only at t = 0.
             VectorMask<Float> hit = t.compare(GE, EPSILON).and(t.compare(LE, 1f))
                 .and(own.compare(NE, (float) object));

@@ -32,6 +32,8 @@ final class RayPacket {
     final float[] rx, ry, rz;
     final float[] sphere;
     final float[] matRed, matGreen, matBlue, shininess, specularCutoff, reflectivity;
+    // One light's highlight (R.L)^shininess, or 0.
+    final float[] highlight;
 
     RayPacket(int lanes) {
         ox = new float[lanes];
@@ -63,5 +65,6 @@ final class RayPacket {
         shininess = new float[lanes];
         specularCutoff = new float[lanes];
         reflectivity = new float[lanes];
+        highlight = new float[lanes];
     }
 }

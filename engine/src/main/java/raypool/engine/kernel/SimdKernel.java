@@ -26,6 +26,7 @@ public final class SimdKernel implements Kernel {
     private static final VectorSpecies<Integer> I = F.withLanes(int.class);
 
     private final RayPacket packet = new RayPacket(F.length());
+    private final LaneConstants constants = new LaneConstants(F.length());
 
     /** Lanes per packet on this JVM and CPU. */
     public static int lanes() {
@@ -36,6 +37,7 @@ public final class SimdKernel implements Kernel {
     public void renderRows(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
         int width = target.width();
         int[] pixels = target.pixels();
+        constants.prepare(s);
         for (int y = from; y < to; y += step) {
             for (int x = 0; x < width; x += F.length()) {
                 long live = F.indexInRange(x, width).toLong();
@@ -51,7 +53,7 @@ public final class SimdKernel implements Kernel {
         counts.primary += Long.bitCount(live);
         long active = live;
         for (int depth = 0; depth < ScalarKernel.MAX_DEPTH; depth++) {
-            long hits = PacketIntersector.nearest(s, p, active, counts);
+            long hits = PacketIntersector.nearest(s, constants, p, active, counts);
             if (hits == 0) {
                 return;
             }
@@ -60,7 +62,7 @@ public final class SimdKernel implements Kernel {
             counts.shadedHits += hitCount;
             for (int light = 0; light < s.lightCount; light++) {
                 counts.shadow += hitCount;
-                long lit = PacketIntersector.unblocked(s, p, light, hits, counts);
+                long lit = PacketIntersector.unblocked(s, constants, p, light, hits, counts);
                 if (lit != 0) {
                     PacketShader.addLight(s, p, light, lit);
                 }

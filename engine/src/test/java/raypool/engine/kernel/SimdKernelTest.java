@@ -16,6 +16,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The SIMD kernel against the double-precision reference, at whatever lane count this JVM runs with
@@ -24,6 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SimdKernelTest {
 
     private static final FiveSpheres FIVE = new FiveSpheres();
+
+    @Test
+    void runsAtTheLaneCountTheBuildAskedFor() {
+        String expected = System.getProperty("raypool.expectedLanes");
+        assumeTrue(expected != null, "no lane count requested (default surefire run)");
+        assertEquals(Integer.parseInt(expected), SimdKernel.lanes());
+    }
 
     @ParameterizedTest(name = "{0}x{1} frame {2}")
     @CsvSource({
