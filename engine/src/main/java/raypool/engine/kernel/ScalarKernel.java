@@ -17,7 +17,7 @@ import raypool.engine.frame.FrameBuffer;
  * <p>c-ray recurses: colour(d) = local(d) + refl(d) * colour(d + 1). This loop carries the product of
  * reflectivities instead, which is the same sum without a call stack.
  */
-public final class ScalarKernel implements Kernel {
+public final class ScalarKernel implements Kernel, KernelStages {
 
     /** Ray levels: the primary ray and up to four reflections, as c-ray's MAX_RAY_DEPTH of 5. */
     public static final int MAX_DEPTH = 5;
@@ -116,6 +116,55 @@ public final class ScalarKernel implements Kernel {
             counts.reflection++;
         }
         return 0xFF000000 | channel(r) << 16 | channel(g) << 8 | channel(b);
+    }
+
+    @Override
+    public void primaryHits(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
+        int width = target.width();
+        int[] pixels = target.pixels();
+        for (int y = from; y < to; y += step) {
+            for (int x = 0; x < width; x++) {
+                counts.primary++;
+                boolean hit = nearestHit(s, s.camX, s.camY, s.camZ, primaryX(s, x, y), primaryY(s, x, y),
+                    primaryZ(s, x, y), counts);
+                pixels[y * width + x] = hit ? hitObject + 1 : 0;
+            }
+        }
+    }
+
+    @Override
+    public void primaryShadows(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
+        int width = target.width();
+        int[] pixels = target.pixels();
+        for (int y = from; y < to; y += step) {
+            for (int x = 0; x < width; x++) {
+                double dx = primaryX(s, x, y), dy = primaryY(s, x, y), dz = primaryZ(s, x, y);
+                counts.primary++;
+                int lit = 0;
+                if (nearestHit(s, s.camX, s.camY, s.camZ, dx, dy, dz, counts)) {
+                    double px = s.camX + dx * hitT, py = s.camY + dy * hitT, pz = s.camZ + dz * hitT;
+                    for (int l = 0; l < s.lightCount; l++) {
+                        counts.shadow++;
+                        if (!blocked(s, px, py, pz, s.lightX[l] - px, s.lightY[l] - py, s.lightZ[l] - pz, counts)) {
+                            lit |= 1 << l;
+                        }
+                    }
+                }
+                pixels[y * width + x] = lit;
+            }
+        }
+    }
+
+    private static double primaryX(CompiledScene s, int x, int y) {
+        return s.baseX + x * (double) s.stepXx + y * (double) s.stepYx;
+    }
+
+    private static double primaryY(CompiledScene s, int x, int y) {
+        return s.baseY + x * (double) s.stepXy + y * (double) s.stepYy;
+    }
+
+    private static double primaryZ(CompiledScene s, int x, int y) {
+        return s.baseZ + x * (double) s.stepXz + y * (double) s.stepYz;
     }
 
     /** c-ray's conversion: clamp at 1, scale by 255, truncate. */

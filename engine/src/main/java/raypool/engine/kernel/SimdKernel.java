@@ -20,7 +20,7 @@ import raypool.engine.frame.FrameBuffer;
  * float avoids self-intersection acne). The scratch {@link RayPacket} is allocated with the kernel; the
  * render loop allocates nothing once C2 has compiled it (vectors stay in registers).
  */
-public final class SimdKernel implements Kernel {
+public final class SimdKernel implements Kernel, KernelStages {
 
     private static final VectorSpecies<Float> F = PacketIntersector.F;
     private static final VectorSpecies<Integer> I = F.withLanes(int.class);
@@ -43,6 +43,47 @@ public final class SimdKernel implements Kernel {
                 long live = F.indexInRange(x, width).toLong();
                 tracePacket(s, x, y, live, counts);
                 storePixels(pixels, y * width + x, live);
+            }
+        }
+    }
+
+    @Override
+    public void primaryHits(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
+        int width = target.width();
+        int[] pixels = target.pixels();
+        constants.prepare(s);
+        for (int y = from; y < to; y += step) {
+            for (int x = 0; x < width; x += F.length()) {
+                long live = F.indexInRange(x, width).toLong();
+                primaryRays(s, x, y);
+                counts.primary += Long.bitCount(live);
+                PacketIntersector.nearest(s, constants, packet, live, counts);
+                ((IntVector) FloatVector.fromArray(F, packet.object, 0).add(1f).convertShape(VectorOperators.F2I, I, 0))
+                    .intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
+            }
+        }
+    }
+
+    @Override
+    public void primaryShadows(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
+        int width = target.width();
+        int[] pixels = target.pixels();
+        constants.prepare(s);
+        for (int y = from; y < to; y += step) {
+            for (int x = 0; x < width; x += F.length()) {
+                long live = F.indexInRange(x, width).toLong();
+                primaryRays(s, x, y);
+                counts.primary += Long.bitCount(live);
+                long hits = PacketIntersector.nearest(s, constants, packet, live, counts);
+                // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
+                PacketShader.surface(s, packet, hits);
+                IntVector lights = IntVector.zero(I);
+                for (int light = 0; light < s.lightCount; light++) {
+                    counts.shadow += Long.bitCount(hits);
+                    long lit = PacketIntersector.unblocked(s, constants, packet, light, hits, counts);
+                    lights = lights.blend(lights.or(1 << light), VectorMask.fromLong(I, lit));
+                }
+                lights.intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
             }
         }
     }

@@ -109,6 +109,23 @@ class SimdKernelTest {
         }
     }
 
+    @Test
+    void stagesAgreeWithTheScalarStagesOnNearlyAllPixels() {
+        CompiledScene s = SceneCompiler.compile(FIVE.frame(12), 321, 97);
+        FrameBuffer scalarHits = new FrameBuffer(321, 97), simdHits = new FrameBuffer(321, 97);
+        new ScalarKernel().primaryHits(s, scalarHits, 0, 97, 1, new RayCounts());
+        new SimdKernel().primaryHits(s, simdHits, 0, 97, 1, new RayCounts());
+        FrameBuffer scalarLit = new FrameBuffer(321, 97), simdLit = new FrameBuffer(321, 97);
+        new ScalarKernel().primaryShadows(s, scalarLit, 0, 97, 1, new RayCounts());
+        new SimdKernel().primaryShadows(s, simdLit, 0, 97, 1, new RayCounts());
+
+        assertTrue(FrameComparison.of(simdHits, scalarHits, 0).acceptable());
+        assertTrue(FrameComparison.of(simdLit, scalarLit, 0).acceptable());
+        // Not trivially equal: the images show several objects and both lit and shadowed points.
+        assertTrue(Arrays.stream(scalarHits.pixels()).distinct().count() >= 4);
+        assertTrue(Arrays.stream(scalarLit.pixels()).distinct().count() >= 3);
+    }
+
     private static void assertClose(long expected, long actual, String what) {
         assertTrue(Math.abs(expected - actual) <= Math.max(10, expected / 10_000),
             what + ": scalar " + expected + ", simd " + actual);
