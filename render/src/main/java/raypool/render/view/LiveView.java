@@ -35,7 +35,7 @@ public final class LiveView {
     }
 
     public static int run(ViewOptions options, PrintStream err, ViewObserver observer) {
-        try (XDisplay display = XDisplay.acquire(options.frameLimit() > 0)) {
+        try (XDisplay display = XDisplay.acquire(options.frameLimit() > 0, options.width(), options.height())) {
             if (display.isPrivate()) {
                 err.println("raybench --view: no DISPLAY; rendering on a private Xvfb " + display.name());
             }

@@ -6,8 +6,8 @@ import raypool.engine.schedule.StripePolicy;
 /** What the live view renders with; the keys step from one settings value to the next. */
 public record ViewSettings(int threads, StripePolicy policy, KernelKind kernel, boolean buffered) {
 
-    /** More threads than this only measures the scheduler's overhead; the original used 80 on 80 CPUs. */
-    public static final int MAX_THREADS = 512;
+    /** raybench's own limit for --threads; the original system ran 80 on 80 logical CPUs. */
+    public static final int MAX_THREADS = 1024;
 
     public ViewSettings {
         if (threads < 1 || threads > MAX_THREADS) {

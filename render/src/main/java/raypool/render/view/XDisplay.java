@@ -21,6 +21,11 @@ public final class XDisplay implements AutoCloseable {
      *                     by themselves, since nobody could see or close a window there
      */
     public static XDisplay acquire(boolean mayStartXvfb) throws NoDisplayException {
+        return acquire(mayStartXvfb, XvfbServer.MIN_WIDTH, XvfbServer.MIN_HEIGHT);
+    }
+
+    /** As {@link #acquire(boolean)}, with a private screen big enough for a window of the size given. */
+    public static XDisplay acquire(boolean mayStartXvfb, int width, int height) throws NoDisplayException {
         Optional<String> display = NativeEnvironment.get("DISPLAY");
         if (display.isPresent()) {
             return new XDisplay(display.get(), Optional.empty());
@@ -33,7 +38,7 @@ public final class XDisplay implements AutoCloseable {
             "no display: DISPLAY is not set and Xvfb is not on the PATH, so there is no screen for the window. "
                 + "Run it in a desktop session, or install Xvfb and Mesa's software OpenGL "
                 + "(scripts/lib/install-deps.sh, or apt-get install xvfb libgl1-mesa-dri)."));
-        XvfbServer server = XvfbServer.start(xvfb);
+        XvfbServer server = XvfbServer.start(xvfb, width, height);
         NativeEnvironment.set("DISPLAY", server.display());
         // Xvfb has no GPU behind it: make Mesa use its software rasteriser (llvmpipe) straight away.
         if (NativeEnvironment.get("LIBGL_ALWAYS_SOFTWARE").isEmpty()) {

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class XvfbServer implements AutoCloseable {
 
-    /** Big enough for the largest window size the view is tested at (1280x1024), 24-bit colour. */
-    public static final String SCREEN = "1280x1024x24";
+    /** The smallest screen started: the largest window size the view is tested at, 24-bit colour. */
+    public static final int MIN_WIDTH = 1280;
+    public static final int MIN_HEIGHT = 1024;
     private static final long START_TIMEOUT_SECONDS = 20;
 
     private final Process process;
@@ -54,13 +55,17 @@ public final class XvfbServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts Xvfb and waits until it accepts clients. */
-    public static XvfbServer start(Path xvfb) throws NoDisplayException {
+    /**
+     * Starts Xvfb with a screen at least {@code width} x {@code height} (parts of a window off the screen
+     * have no pixels to read back) and waits until it accepts clients.
+     */
+    public static XvfbServer start(Path xvfb, int width, int height) throws NoDisplayException {
+        String screen = Math.max(MIN_WIDTH, width) + "x" + Math.max(MIN_HEIGHT, height) + "x24";
         Path log;
         Process process;
         try {
             log = Files.createTempFile("raypool-xvfb", ".log");
-            process = new ProcessBuilder(List.of(xvfb.toString(), "-displayfd", "1", "-screen", "0", SCREEN,
+            process = new ProcessBuilder(List.of(xvfb.toString(), "-displayfd", "1", "-screen", "0", screen,
                 "-nolisten", "tcp"))
                 .redirectError(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
