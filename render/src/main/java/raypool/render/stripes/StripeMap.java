@@ -26,6 +26,7 @@ public final class StripeMap {
     static final int BACKGROUND = 0x101418;
     static final int TEXT = 0xFFFFFF;
     private static final int LABEL_SCALE = 2;
+    private static final int LABEL_PADDING = 2;
     private static final int PANEL_MARGIN = 12;
 
     private StripeMap() {
@@ -61,21 +62,28 @@ public final class StripeMap {
         }
     }
 
-    /** A label on every run of rows tall enough to hold one; interleaved rows get the panel only. */
+    /**
+     * A label on every run of rows tall enough to hold one: at double size where there is room, at the
+     * font's own size on the thin stripes of {@code dynamic}, none on the single rows of {@code interleaved}
+     * (the panel's bars tell those apart).
+     */
     private static void labelStripes(FrameStripes stripes, int[] out, int width, int height) {
         int[] owner = stripes.rowOwner();
-        int labelHeight = BitmapFont.height(LABEL_SCALE);
         int start = 0;
         for (int y = 1; y <= owner.length; y++) {
             if (y == owner.length || owner[y] != owner[start]) {
-                if (y - start >= labelHeight + 4) {
+                int rows = y - start;
+                int scale = rows >= BitmapFont.height(LABEL_SCALE) + 2 * LABEL_PADDING + 2 ? LABEL_SCALE
+                    : rows >= BitmapFont.height(1) + 2 * LABEL_PADDING + 2 ? 1 : 0;
+                if (scale > 0) {
                     int thread = owner[start];
                     String text = "T" + thread + " " + millis(stripes.busyNanos()[thread]);
-                    int top = start + (y - start - labelHeight) / 2;
+                    int top = start + (rows - BitmapFont.height(scale)) / 2;
                     int left = RIBBON_WIDTH + 8;
-                    fillBox(out, width, height, left - 3, top - 3, BitmapFont.width(text, LABEL_SCALE) + 6,
-                        labelHeight + 6, 0x000000);
-                    BitmapFont.draw(text, left, top, LABEL_SCALE, TEXT, out, width, height);
+                    fillBox(out, width, height, left - LABEL_PADDING, top - LABEL_PADDING,
+                        BitmapFont.width(text, scale) + 2 * LABEL_PADDING, BitmapFont.height(scale) + 2 * LABEL_PADDING,
+                        0x000000);
+                    BitmapFont.draw(text, left, top, scale, TEXT, out, width, height);
                 }
                 start = y;
             }
