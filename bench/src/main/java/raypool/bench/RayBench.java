@@ -98,6 +98,10 @@ public final class RayBench implements Callable<Integer> {
         + "With --frames N it closes after N frames.")
     boolean view;
 
+    @Option(names = "--unbuffered", description = "With --view: start with buffering off, showing each frame "
+        + "while its stripes are drawn (B switches it in the window).")
+    boolean unbuffered;
+
     @Option(names = "--screenshot", paramLabel = "FILE",
         description = "With --view --frames N: save what the window shows after frame N as PNG, then exit.")
     Path screenshot;
@@ -150,7 +154,7 @@ public final class RayBench implements Callable<Integer> {
         if (view) {
             // Without --frames the window stays until Esc; the benchmark's default frame count does not apply.
             long limit = spec.commandLine().getParseResult().hasMatchedOption("--frames") ? config.frames() : 0;
-            return Pictures.view(config, limit, Optional.ofNullable(screenshot), err);
+            return Pictures.view(config, !unbuffered, limit, Optional.ofNullable(screenshot), err);
         }
         if (gif != null) {
             try {
@@ -268,6 +272,9 @@ public final class RayBench implements Callable<Integer> {
         }
         if (plots != null && (view || gif != null)) {
             throw new BadInputException("--plots: needs a measured run, not --view or --gif");
+        }
+        if (unbuffered && !view) {
+            throw new BadInputException("--unbuffered: only with --view");
         }
         if (screenshot != null && !view) {
             throw new BadInputException("--screenshot: only with --view");

@@ -32,9 +32,9 @@ public final class Pictures {
     }
 
     /** The live window; {@code frameLimit} 0 runs until Esc. Returns the exit status. */
-    public static int view(BenchConfig c, long frameLimit, Optional<Path> screenshot, PrintStream err) {
+    public static int view(BenchConfig c, boolean buffered, long frameLimit, Optional<Path> screenshot, PrintStream err) {
         ViewOptions options = new ViewOptions(c.scene(), c.width(), c.height(),
-            new ViewSettings(c.threads(), c.policy(), c.kernel(), true), frameLimit, screenshot, Path.of("."));
+            new ViewSettings(c.threads(), c.policy(), c.kernel(), buffered), frameLimit, screenshot, Path.of("."));
         return LiveView.run(options, err);
     }
 

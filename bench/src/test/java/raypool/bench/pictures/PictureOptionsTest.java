@@ -54,7 +54,8 @@ class PictureOptionsTest {
         "--view --screenshot x.png                | --screenshot: needs --frames N",
         "--view --gif x.gif                       | --gif: not with --view",
         "--gif x.gif --plots out                  | --plots: needs a measured run",
-        "--view --plots out                       | --plots: needs a measured run"})
+        "--view --plots out                       | --plots: needs a measured run",
+        "--unbuffered                             | --unbuffered: only with --view"})
     void meaninglessCombinationsExit2WithTheOptionNamed(String args, String message) {
         var o = RayBenchRunner.run(args.trim().split("\\s+"));
         assertEquals(2, o.status(), o.err());

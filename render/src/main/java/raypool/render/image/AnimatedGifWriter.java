@@ -15,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * An animated GIF that loops forever, written one frame at a time so a long animation never holds more
@@ -42,8 +41,7 @@ public final class AnimatedGifWriter implements AutoCloseable {
     public AnimatedGifWriter(Path target, int frameDelayMillis) throws IOException {
         this.target = target.toAbsolutePath();
         this.delayCentiseconds = Math.max(2, Math.round(frameDelayMillis / 10f));
-        Files.createDirectories(this.target.getParent());
-        this.temp = Files.createTempFile(this.target.getParent(), "." + this.target.getFileName(), ".tmp");
+        this.temp = AtomicFiles.temporaryBeside(this.target);
         var writers = ImageIO.getImageWritersByFormatName("gif");
         if (!writers.hasNext()) {
             Files.deleteIfExists(temp);
@@ -130,7 +128,7 @@ public final class AnimatedGifWriter implements AutoCloseable {
             writer.endWriteSequence();
             out.close();
             writer.dispose();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

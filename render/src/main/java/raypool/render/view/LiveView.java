@@ -25,6 +25,12 @@ public final class LiveView {
 
     /** Refreshes per second: more is invisible, and under Xvfb (no vsync) would only burn a core. */
     static final int REFRESH_HZ = 60;
+    /**
+     * Buffered, the window is redrawn only for a new frame, a command, or after this long (so that a
+     * window uncovered by another is repainted soon). Uploading and drawing the same frame at 60 Hz would
+     * take CPU from the render threads; with a software OpenGL (Mesa's llvmpipe, Xvfb) a lot of it.
+     */
+    static final long IDLE_REDRAW_NANOS = 250_000_000L;
 
     private LiveView() {
     }
@@ -55,6 +61,8 @@ public final class LiveView {
             renderer.start();
             long refreshNanos = 1_000_000_000L / REFRESH_HZ;
             long nextRefresh = System.nanoTime();
+            long drawnAt = 0;
+            ViewStats drawn = null;
             while (!window.closeRequested()) {
                 window.waitEvents(Math.max(0, nextRefresh - System.nanoTime()) / 1e9);
                 nextRefresh = System.nanoTime() + refreshNanos;
@@ -64,6 +72,13 @@ public final class LiveView {
                 // Read "finished" before drawing: the frame drawn is then at least the last one.
                 boolean finished = loop.finished();
                 ViewStats stats = loop.stats();
+                boolean stale = drawn == null || !stats.equals(drawn) || !stats.settings().buffered()
+                    || System.nanoTime() - drawnAt > IDLE_REDRAW_NANOS;
+                if (!stale && !finished) {
+                    continue;
+                }
+                drawn = stats;
+                drawnAt = System.nanoTime();
                 window.draw(loop.visible(), Overlay.lines(stats));
                 observer.refreshed(stats, window::capture);
                 if (finished) {

@@ -69,8 +69,9 @@ public final class RenderLoop implements Runnable {
         return showBack ? frames.back() : frames.front();
     }
 
+    /** The figures of the frames so far, with the settings last asked for (shown at once, used from the next frame). */
     public ViewStats stats() {
-        return new ViewStats(framesDone, fps, secondsPerFrame, current);
+        return new ViewStats(framesDone, fps, secondsPerFrame, wanted.get());
     }
 
     /** True once the frame limit is reached (never without one) or the loop failed. */

@@ -9,10 +9,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PngWriterTest {
 
@@ -39,6 +41,8 @@ class PngWriterTest {
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertEquals(1, files.count(), "only the PNG is left in its folder");
         }
+        assertTrue(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ),
+            "readable by others like any file a user writes, not owner-only like a temporary file");
     }
 
     @Test
