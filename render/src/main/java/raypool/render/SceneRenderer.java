@@ -21,6 +21,7 @@ public final class SceneRenderer implements AutoCloseable {
     private final int width;
     private final int height;
     private final RenderPool pool;
+    /** The pool adds each frame's ray counts here; pictures have no use for them. */
     private final RayCounts rays = new RayCounts();
     private StripePlan plan;
 
@@ -48,18 +49,9 @@ public final class SceneRenderer implements AutoCloseable {
         plan = StripePlan.of(policy, pool.threads(), height);
     }
 
-    public StripePolicy policy() {
-        return plan.policy();
-    }
-
     /** Renders frame {@code index} into {@code target}; the timing is the pool's, valid until the next frame. */
     public FrameTiming render(int index, FrameBuffer target) {
         return pool.render(SceneCompiler.compile(scene.frame(index), width, height), target, plan, rays);
-    }
-
-    /** Rays traced so far. */
-    public long rays() {
-        return rays.rays();
     }
 
     @Override
