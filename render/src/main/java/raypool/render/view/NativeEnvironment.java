@@ -12,7 +12,10 @@ import java.util.Optional;
  * The process environment as the C library sees it. GLFW opens the X display named by the C-level
  * {@code DISPLAY} variable, and Java's {@link System#getenv} is a read-only copy taken at start-up, so
  * pointing this process at an Xvfb server it started itself takes libc's setenv (through the FFM API).
+ *
+ * <p>Restricted methods, on purpose: raybench runs with {@code --enable-native-access=ALL-UNNAMED}.
  */
+@SuppressWarnings("restricted")
 final class NativeEnvironment {
 
     private static final Linker LINKER = Linker.nativeLinker();

@@ -39,6 +39,14 @@ class NoDisplayTest {
         assertTrue(r.err.contains("--frames N --screenshot FILE"), r.err);
     }
 
+    @Test
+    void aDisplayThatCannotBeOpenedIsReportedTheSameWay() throws Exception {
+        Result r = runProbe(Map.of("DISPLAY", ":987"), "3", dir.resolve("shot.png").toString());
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("no display: the window system could not be opened"), r.err);
+        assertTrue(r.err.contains(":987"), "GLFW's reason names the display: " + r.err);
+    }
+
     private record Result(int status, String err) {
     }
 
