@@ -273,6 +273,10 @@ public final class RayBench implements Callable<Integer> {
         if (plots != null && (view || gif != null)) {
             throw new BadInputException("--plots: needs a measured run, not --view or --gif");
         }
+        if ((view || gif != null) && (sweep || json != null || csv != null || png != null)) {
+            throw new BadInputException((view ? "--view" : "--gif")
+                + ": measures nothing, so --sweep, --json, --csv and --png do not apply");
+        }
         if (unbuffered && !view) {
             throw new BadInputException("--unbuffered: only with --view");
         }

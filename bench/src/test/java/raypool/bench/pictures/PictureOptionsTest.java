@@ -55,7 +55,9 @@ class PictureOptionsTest {
         "--view --gif x.gif                       | --gif: not with --view",
         "--gif x.gif --plots out                  | --plots: needs a measured run",
         "--view --plots out                       | --plots: needs a measured run",
-        "--unbuffered                             | --unbuffered: only with --view"})
+        "--unbuffered                             | --unbuffered: only with --view",
+        "--view --sweep                           | --view: measures nothing",
+        "--gif x.gif --json r.json                | --gif: measures nothing"})
     void meaninglessCombinationsExit2WithTheOptionNamed(String args, String message) {
         var o = RayBenchRunner.run(args.trim().split("\\s+"));
         assertEquals(2, o.status(), o.err());
