@@ -103,7 +103,7 @@ public final class LiveView {
                 case SAVE_PNG -> {
                     window.draw(loop.visible(), Overlay.lines(loop.stats()));
                     Path file = options.saveFolder().resolve("raypool-view-"
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png");
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".png");
                     save(window.capture(), file, err);
                 }
                 default -> loop.apply(c);
