@@ -11,6 +11,7 @@ import java.util.List;
  * <p>Unchecked because every XAPI call can fail with any of these, and checked exceptions would
  * only be rethrown unchanged by every layer above.
  */
+@SuppressWarnings("serial") // never serialised: errors are handled in-process
 public abstract sealed class XapiError extends RuntimeException
         permits XapiError.SessionInvalid, XapiError.HostIsSlave, XapiError.HostOffline,
         XapiError.HostNotDisabled, XapiError.VmBadPowerState, XapiError.OtherOperationInProgress,

@@ -8,6 +8,7 @@ import java.net.URI;
  * Kept apart from {@link XapiError} because the remedy differs: retry or reconnect, not a decision
  * about the pool.
  */
+@SuppressWarnings("serial") // never serialised: errors are handled in-process
 public final class XapiTransportException extends RuntimeException {
     private final URI endpoint;
     private final int httpStatus;

@@ -3,6 +3,7 @@ package raypool.xapi.sim;
 import java.util.List;
 
 /** An XAPI error the simulated pool answers with: code and parameters, as XAPI would send them. */
+@SuppressWarnings("serial") // never serialised: errors are handled in-process
 final class SimError extends RuntimeException {
     private final String code;
     private final List<String> params;

@@ -2,7 +2,6 @@ package raypool.xapi.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -19,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,40 +161,42 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
-    private ObjectNode reply(JsonNode request) {
+    /**
+     * The reply as plain maps, serialised directly: a Jackson tree would merge the repeated keys that
+     * the simulated pool sends on purpose (license_params).
+     */
+    private Map<String, Object> reply(JsonNode request) {
         boolean v2 = "2.0".equals(request.path("jsonrpc").asText());
         String method = request.get("method").asText();
         List<JsonNode> params = new ArrayList<>();
         request.path("params").forEach(params::add);
-        ObjectNode reply = MAPPER.createObjectNode();
+        Map<String, Object> reply = new LinkedHashMap<>();
         if (v2) {
             reply.put("jsonrpc", "2.0");
         }
         try {
-            reply.set("result", MAPPER.valueToTree(api.call(method, params)));
+            reply.put("result", api.call(method, params));
             if (!v2) {
-                reply.putNull("error");
+                reply.put("error", null); // JSON-RPC 1.0 wants both members, the unused one null
             }
         } catch (SimError e) {
-            if (v2) {
-                ObjectNode error = reply.putObject("error");
-                error.put("code", 1);
-                error.put("message", e.code());
-                error.set("data", MAPPER.valueToTree(e.params()));
-            } else {
-                reply.putNull("result");
-                reply.set("error", MAPPER.valueToTree(e.errorInfo()));
-            }
+            putError(reply, v2, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "simulated pool: " + method + " failed", e);
-            SimError internal = new SimError("INTERNAL_ERROR", method + ": " + e);
-            ObjectNode error = reply.putObject("error");
-            error.put("code", 1);
-            error.put("message", internal.code());
-            error.set("data", MAPPER.valueToTree(internal.params()));
+            putError(reply, v2, new SimError("INTERNAL_ERROR", method + ": " + e));
         }
-        reply.set("id", request.get("id"));
+        reply.put("id", request.get("id"));
         return reply;
+    }
+
+    /** JSON-RPC 2.0: {code, message: CODE, data: params}; 1.0: [CODE, params...], as xapi writes them. */
+    private static void putError(Map<String, Object> reply, boolean v2, SimError e) {
+        if (v2) {
+            reply.put("error", Map.of("code", 1, "message", e.code(), "data", e.params()));
+        } else {
+            reply.put("result", null);
+            reply.put("error", e.errorInfo());
+        }
     }
 
     // ---------------------------------------------------------------- rrd_updates
