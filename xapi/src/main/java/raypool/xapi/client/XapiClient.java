@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +60,11 @@ public final class XapiClient implements AutoCloseable {
         return transport;
     }
 
+    /** The HTTP client with this connection's TLS policy, for XAPI's other HTTP handlers (rrd_updates). */
+    public HttpClient http() {
+        return transport.http();
+    }
+
     /** Calls a method that takes the session as its first parameter. */
     public JsonNode call(String method, Object... args) {
         return callWithin(settings.callTimeout(), method, args);
@@ -71,6 +77,7 @@ public final class XapiClient implements AutoCloseable {
         try {
             return transport.call(method, withSession(used, args), replyTimeout);
         } catch (XapiError.SessionInvalid e) {
+            // the call was refused before it ran, so running it again cannot do it twice
             LOG.log(Level.INFO, "{0}: session expired ({1}); logging in again", method, e.getMessage());
             relogin(used);
             return transport.call(method, withSession(session, args), replyTimeout);

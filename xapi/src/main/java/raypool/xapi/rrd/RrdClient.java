@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import raypool.xapi.client.Ref;
+import raypool.xapi.client.XapiClient;
 import raypool.xapi.client.XapiTransportException;
 
 /**
@@ -24,6 +25,16 @@ public final class RrdClient {
     public RrdClient(HttpClient http, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
+    }
+
+    /** Shares the client's HTTP connection and TLS policy (a pinned certificate stays pinned). */
+    public static RrdClient sharing(XapiClient client) {
+        return new RrdClient(client.http(), client.settings().callTimeout());
+    }
+
+    /** {@link #fetch(URI, Ref, long, int, RrdFormat)} on the client's master with its session. */
+    public RrdUpdates fetch(XapiClient client, long startEpochSeconds, int intervalSeconds, RrdFormat format) {
+        return fetch(client.endpoint(), client.session(), startEpochSeconds, intervalSeconds, format);
     }
 
     /**

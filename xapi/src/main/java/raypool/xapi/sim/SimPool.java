@@ -148,14 +148,14 @@ public final class SimPool {
                 case "web" -> 2 << placement.nextInt(2);
                 case "database" -> 4 << placement.nextInt(2);
                 case "batch" -> 8 << placement.nextInt(2);
-                default -> 2;
+                default -> 1 << placement.nextInt(3);
             };
             long memory = switch (kind) {
                 case "idle" -> (2L + placement.nextInt(3)) * SimConfig.GIB;
                 case "web" -> (4L + 2 * placement.nextInt(3)) * SimConfig.GIB;
                 case "database" -> (16L + 8 * placement.nextInt(3)) * SimConfig.GIB;
                 case "batch" -> (8L + 4 * placement.nextInt(3)) * SimConfig.GIB;
-                default -> 4 * SimConfig.GIB;
+                default -> (2L << placement.nextInt(3)) * SimConfig.GIB;
             };
             // the last guest is halted and the one before it has a local disk, so that
             // VM_BAD_POWER_STATE and VM_REQUIRES_SR have a natural cause in every stand

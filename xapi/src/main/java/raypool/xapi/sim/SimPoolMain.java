@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
 
     @Option(names = "--password-file", paramLabel = "F",
             description = "File whose first line is the password to accept; without it a password is generated and printed.")
-    Path passwordFile;
+    Optional<Path> passwordFile = Optional.empty();
 
     @Option(names = "--seed", description = "Seed of the stand and its synthetic workload (default: ${DEFAULT-VALUE}).")
     long seed = 42;
@@ -48,6 +49,10 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
     @Option(names = "--time-scale", paramLabel = "X",
             description = "Simulated seconds per real second; larger makes migrations finish sooner (default: ${DEFAULT-VALUE}).")
     double timeScale = 1.0;
+
+    @Option(names = "--planetlab", paramLabel = "DAY_DIR",
+            description = "Replay CPU load from a PlanetLab day directory (one 288-line trace per VM) instead of the synthetic workload.")
+    Optional<Path> planetlab = Optional.empty();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,11 +92,11 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
         if (!(timeScale > 0) || timeScale > 10_000) {
             throw bad("--time-scale", "must be above 0 and at most 10000, got " + timeScale);
         }
-        boolean generated = passwordFile == null;
-        String password = generated ? generatedPassword() : readPassword(passwordFile);
+        boolean generated = passwordFile.isEmpty();
+        String password = passwordFile.map(this::readPassword).orElseGet(SimPoolMain::generatedPassword);
         SimConfig config = SimConfig.defaultStand(user, password).withSeed(seed).withHosts(hosts).withVms(vms)
                 .withTimeScale(timeScale);
-        SimPool pool = SimPool.create(config);
+        SimPool pool = createPool(config);
         SimServer server;
         try {
             server = SimServer.start(pool, port);
@@ -105,14 +110,27 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
         }, "xapi-pool-stop"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("simulated XAPI pool: " + hosts + " hosts x " + config.threadsPerHost() + " threads, "
-                + vms + " guest VMs, seed " + seed + ", time x" + timeScale);
+                + vms + " guest VMs, " + planetlab.map(d -> "PlanetLab load from " + d).orElse("synthetic load")
+                + ", seed " + seed + ", time x" + timeScale);
         out.println("url:      " + server.url() + "  (JSON-RPC: " + server.url().resolve("/jsonrpc") + ")");
         out.println("user:     " + user);
-        out.println("password: " + (generated ? password + "  (generated)" : "(from " + passwordFile + ")"));
+        out.println("password: " + (generated ? password + "  (generated)" : "(from " + passwordFile.get() + ")"));
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private SimPool createPool(SimConfig config) {
+        if (planetlab.isEmpty()) {
+            return SimPool.create(config);
+        }
+        SimClock clock = new SimClock.Scaled(config.timeScale());
+        try {
+            return new SimPool(config, clock, PlanetLabWorkload.read(planetlab.get(), config.vms(), clock.nowMillis()));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw bad("--planetlab", e.getMessage());
+        }
     }
 
     private CommandLine.ParameterException bad(String option, String message) {

@@ -44,10 +44,10 @@ class LivePoolTest {
             EventWatcher events = new EventWatcher(client, List.of("host"));
             assertFalse(events.next(Duration.ofSeconds(1)).events().isEmpty());
             events.next(Duration.ofSeconds(2));
-            RrdClient rrd = new RrdClient(client.transport().http(), Duration.ofSeconds(30));
+            RrdClient rrd = RrdClient.sharing(client);
             long start = System.currentTimeMillis() / 1000 - 60;
             for (RrdFormat format : RrdFormat.values()) {
-                RrdUpdates u = rrd.fetch(client.endpoint(), client.session(), start, 5, format);
+                RrdUpdates u = rrd.fetch(client, start, 5, format);
                 HostRecord master = api.hosts().values().iterator().next();
                 assertTrue(HostLoad.of(u, master.uuid()).cpus() > 0 || u.columns().stream()
                         .anyMatch(c -> c.ownerType().equals("host")), format + ": no host sources");
