@@ -22,4 +22,22 @@ public interface SimClock {
             return startReal + (long) ((System.nanoTime() - startNano) / 1e6 * scale);
         }
     }
+
+    /** Time that moves only when told to: for a simulator that steps the pool itself, and for tests. */
+    final class Manual implements SimClock {
+        private final java.util.concurrent.atomic.AtomicLong now;
+
+        public Manual(long startMillis) {
+            this.now = new java.util.concurrent.atomic.AtomicLong(startMillis);
+        }
+
+        public void advanceBy(java.time.Duration d) {
+            now.addAndGet(d.toMillis());
+        }
+
+        @Override
+        public long nowMillis() {
+            return now.get();
+        }
+    }
 }
