@@ -163,17 +163,19 @@ public final class XapiClient implements AutoCloseable {
         String host = masterAddress;
         int port = member.getPort();
         int colon = masterAddress.lastIndexOf(':');
-        if (colon > 0 && masterAddress.indexOf(':') == colon) {
+        // "name:port" has one colon; a bare IPv6 address has several, and "[v6]:port" ends in "]:port"
+        boolean namesPort = colon > 0 && (masterAddress.indexOf(':') == colon || masterAddress.startsWith("[")
+                && masterAddress.charAt(colon - 1) == ']');
+        if (namesPort) {
             host = masterAddress.substring(0, colon);
             try {
                 port = Integer.parseInt(masterAddress.substring(colon + 1));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("HOST_IS_SLAVE named master \"" + masterAddress + "\": bad port", e);
             }
-        } else if (masterAddress.contains(":") && !masterAddress.startsWith("[")) {
-            host = "[" + masterAddress + "]"; // bare IPv6 address
         }
         try {
+            // URI adds the brackets an IPv6 literal needs
             return new URI(member.getScheme(), null, host.replace("[", "").replace("]", ""), port, "/", null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("HOST_IS_SLAVE named master \"" + masterAddress + "\": not an address", e);

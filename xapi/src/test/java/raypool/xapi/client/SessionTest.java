@@ -96,7 +96,9 @@ class SessionTest {
         URI member = URI.create("https://10.0.0.2:443/");
         assertEquals(URI.create("https://10.0.0.1:443/"), XapiClient.masterUri(member, "10.0.0.1"));
         assertEquals(URI.create("https://10.0.0.1:8443/"), XapiClient.masterUri(member, "10.0.0.1:8443"));
-        assertEquals("fd00::1", XapiClient.masterUri(member, "fd00::1").getHost().replace("[", "").replace("]", ""));
+        assertEquals(URI.create("https://[fd00::1]:443/"), XapiClient.masterUri(member, "fd00::1"));
+        assertEquals(URI.create("https://[fd00::1]:8443/"), XapiClient.masterUri(member, "[fd00::1]:8443"));
+        assertThrows(IllegalArgumentException.class, () -> XapiClient.masterUri(member, "master:http"));
     }
 
     @Test
