@@ -22,7 +22,11 @@ final class JsonRpcApi {
         Object call(SimPool.Session session, List<JsonNode> params);
     }
 
-    private record Method(int arity, boolean writes, Body body) {
+    /**
+     * @param async whether an {@code Async.} form exists: xapi has none for session and task methods
+     *              or for getters derived from fields
+     */
+    private record Method(int arity, boolean writes, boolean async, Body body) {
     }
 
     static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task");
@@ -38,7 +42,7 @@ final class JsonRpcApi {
         for (String cls : CLASSES) {
             addClassMethods(cls);
         }
-        add("VM.pool_migrate", 3, true, (s, p) -> {
+        addMessage("VM.pool_migrate", 3, true, (s, p) -> {
             SimTask done = pool.awaitTask(pool.startMigration(s, ref(p, 0), ref(p, 1)));
             try {
                 if (done != null && !done.status.equals("success")) {
@@ -51,10 +55,10 @@ final class JsonRpcApi {
                 }
             }
         });
-        add("host.disable", 1, true, (s, p) -> { pool.setHostEnabled(ref(p, 0), false); return ""; });
-        add("host.enable", 1, true, (s, p) -> { pool.setHostEnabled(ref(p, 0), true); return ""; });
-        add("host.shutdown", 1, true, (s, p) -> { pool.shutdownHost(ref(p, 0)); return ""; });
-        add("host.compute_free_memory", 1, false, (s, p) -> pool.read(() ->
+        addMessage("host.disable", 1, true, (s, p) -> { pool.setHostEnabled(ref(p, 0), false); return ""; });
+        addMessage("host.enable", 1, true, (s, p) -> { pool.setHostEnabled(ref(p, 0), true); return ""; });
+        addMessage("host.shutdown", 1, true, (s, p) -> { pool.shutdownHost(ref(p, 0)); return ""; });
+        addMessage("host.compute_free_memory", 1, false, (s, p) -> pool.read(() ->
                 Long.toString(pool.host(ref(p, 0)).map(pool::freeMemory)
                         .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0))))));
         add("task.cancel", 1, false, (s, p) -> { pool.cancelTask(ref(p, 0)); return ""; });
@@ -82,19 +86,24 @@ final class JsonRpcApi {
     }
 
     private void add(String name, int arity, boolean writes, Body body) {
-        methods.put(name, new Method(arity, writes, body));
+        methods.put(name, new Method(arity, writes, false, body));
+    }
+
+    /** A message with an Async form (everything but session, task, event and field getters). */
+    private void addMessage(String name, int arity, boolean writes, Body body) {
+        methods.put(name, new Method(arity, writes, true, body));
     }
 
     /** Every method name, as system.listMethods answers (with the Async forms). */
     List<String> methodNames() {
         Set<String> names = new TreeSet<>(Set.of("system.listMethods", "session.login_with_password",
                 "session.logout"));
-        for (String name : methods.keySet()) {
+        methods.forEach((name, method) -> {
             names.add(name);
-            if (!name.startsWith("event.") && !name.startsWith("session.")) {
+            if (method.async()) {
                 names.add("Async." + name);
             }
-        }
+        });
         return List.copyOf(names);
     }
 
@@ -129,7 +138,7 @@ final class JsonRpcApi {
         boolean async = name.startsWith("Async.");
         String syncName = async ? name.substring("Async.".length()) : name;
         Method method = methods.get(syncName);
-        if (method == null || (async && (syncName.startsWith("event.") || syncName.startsWith("session.")))) {
+        if (method == null || (async && !method.async())) {
             throw new SimError("MESSAGE_METHOD_UNKNOWN", name);
         }
         expectArity(name, params, method.arity() + 1);

@@ -159,8 +159,10 @@ public final class SimServer implements AutoCloseable {
                 send(exchange, 500, "text/html", "<html><body>malformed JSON-RPC request</body></html>");
                 return;
             }
-            if (request == null || !request.isObject() || !request.path("method").isTextual()) {
-                send(exchange, 500, "text/html", "<html><body>not a JSON-RPC call</body></html>");
+            if (!wellFormed(request)) {
+                // as xapi: a call without method, params or id is not answered in JSON-RPC at all
+                send(exchange, 500, "text/html", "<html><body><h1>HTTP 500 internal server error</h1>"
+                        + "Jsonrpc.Malformed_method_request</body></html>");
                 return;
             }
             send(exchange, 200, "application/json", MAPPER.writeValueAsString(reply(request)));
@@ -168,6 +170,12 @@ public final class SimServer implements AutoCloseable {
             LOG.log(Level.ERROR, "simulated pool: request failed", e);
             throw e;
         }
+    }
+
+    /** xapi wants method, an array of params and a non-null id (it accepts no notifications). */
+    private static boolean wellFormed(JsonNode request) {
+        return request != null && request.isObject() && request.path("method").isTextual()
+                && request.path("params").isArray() && request.hasNonNull("id");
     }
 
     /**

@@ -79,6 +79,9 @@ class RecordsTest {
                 "host.get_name_label", "VM.get_resident_on", "task.cancel", "session.logout")) {
             assertTrue(names.contains(m), m + " missing from system.listMethods");
         }
+        for (String m : List.of("Async.VM.get_name_label", "Async.task.cancel", "Async.session.logout")) {
+            assertTrue(!names.contains(m), m + " does not exist in xapi");
+        }
         JsonNode vms = client.call("VM.get_all_records");
         var first = vms.properties().iterator().next();
         for (String field : List.of("name_label", "power_state", "resident_on", "memory_static_max", "VCPUs_max")) {
@@ -98,5 +101,17 @@ class RecordsTest {
         String licence = text.substring(params, text.indexOf('}', params));
         assertEquals(2, licence.split("\"restrict_wlb\"", -1).length - 1, licence);
         assertTrue(text.contains("\"memory_overhead\":\""), "ints travel as strings");
+    }
+
+    @Test
+    void aCallWithoutParamsOrIdIsAnHttp500AsXapiAnswersIt() throws Exception {
+        for (String body : List.of("{\"jsonrpc\":\"2.0\",\"method\":\"session.login_with_password\",\"id\":0}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"pool.get_all\",\"params\":[]}", "not json")) {
+            HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(sim.server.url() + "jsonrpc")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, raw.statusCode(), body);
+            assertTrue(raw.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        }
     }
 }
