@@ -19,7 +19,7 @@ final class JsonRpcApi {
     /** A method body: the parameters after the session. */
     @FunctionalInterface
     interface Body {
-        Object call(SimPool.Session session, List<JsonNode> params);
+        Object call(SimSession session, List<JsonNode> params);
     }
 
     /**
@@ -142,7 +142,7 @@ final class JsonRpcApi {
             throw new SimError("MESSAGE_METHOD_UNKNOWN", name);
         }
         expectArity(name, params, method.arity() + 1);
-        SimPool.Session session = pool.session(params.getFirst().asText());
+        SimSession session = pool.session(params.getFirst().asText());
         if (method.writes() && session.role() == SimUser.Role.READ_ONLY) {
             throw new SimError("RBAC_PERMISSION_DENIED", syncName,
                     "No permission in the user's role (" + session.role().xapiName() + ") to perform " + syncName);

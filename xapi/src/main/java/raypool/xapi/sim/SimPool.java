@@ -1,14 +1,10 @@
 package raypool.xapi.sim;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,76 +20,36 @@ import java.util.function.Supplier;
  * migrate. The JSON-RPC layer ({@link JsonRpcApi}) is a thin wrapper over them.
  */
 public final class SimPool {
-    /** Memory held by each host's control domain (dom0), not available to guests. */
-    private static final long CONTROL_DOMAIN_BYTES = 4 * SimConfig.GIB;
-    /** Pre-copy resends pages the guest dirtied meanwhile: about 30% more than its memory. */
-    private static final double DIRTY_PAGE_OVERHEAD = 1.3;
-    /** Stop-and-copy and resume on the target, once the pages are across. */
-    private static final long SWITCHOVER_MILLIS = 300;
-
     final ReentrantLock lock = new ReentrantLock();
     private final Condition changedCondition = lock.newCondition();
     private final SimConfig config;
     private final SimClock clock;
     private final Workload workload;
     private final Faults faults;
-    private final SplittableRandom ids;
+    private final SimIds ids;
+    private final SessionTable sessions;
     private final EventLog events = new EventLog(10_000);
     private final Map<String, SimHost> hosts = new LinkedHashMap<>();
     private final Map<String, SimVm> vms = new LinkedHashMap<>();
     private final Map<String, SimTask> tasks = new LinkedHashMap<>();
-    private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, Migration> migrations = new LinkedHashMap<>();
     private final String poolRef;
     private final String poolUuid;
     private final long startMillis;
     private long lastAdvanceMillis;
 
-    /** A logged-in session. */
-    record Session(String ref, String user, SimUser.Role role, String originator) {
-    }
-
-    /** A migration under way: pages still to copy, and what goes wrong halfway if a fault was armed. */
-    private static final class Migration {
-        final String task;
-        final String vm;
-        final String from;
-        final String to;
-        final double totalBytes;
-        double remainingBytes;
-        long switchoverUntil = -1;
-        final Optional<SimError> failHalfway;
-        final boolean targetGoesOffline;
-        int reportedTenths;
-
-        Migration(String task, String vm, String from, String to, double totalBytes, Optional<SimError> failHalfway,
-                  boolean targetGoesOffline) {
-            this.task = task;
-            this.vm = vm;
-            this.from = from;
-            this.to = to;
-            this.totalBytes = totalBytes;
-            this.remainingBytes = totalBytes;
-            this.failHalfway = failHalfway;
-            this.targetGoesOffline = targetGoesOffline;
-        }
-
-        double progress() {
-            return Math.min(0.99, 1 - remainingBytes / totalBytes);
-        }
-    }
-
     public SimPool(SimConfig config, SimClock clock, Workload workload) {
         this.config = config;
         this.clock = clock;
         this.workload = workload;
         this.faults = new Faults(this);
-        this.ids = new SplittableRandom(config.seed());
+        this.ids = new SimIds(config.seed());
+        this.sessions = new SessionTable(config.users(), ids);
         this.startMillis = clock.nowMillis();
         this.lastAdvanceMillis = startMillis;
-        this.poolRef = newRef();
-        this.poolUuid = newUuid();
-        buildStand();
+        this.poolRef = ids.ref();
+        this.poolUuid = ids.uuid();
+        new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
     }
 
     /** The default pool: the configured stand with a seeded synthetic workload on a scaled real-time clock. */
@@ -118,88 +74,11 @@ public final class SimPool {
     }
 
     long controlDomainBytes() {
-        return CONTROL_DOMAIN_BYTES;
+        return StandBuilder.CONTROL_DOMAIN_BYTES;
     }
 
     String licenseExpiry() {
         return "20380119T03:14:07Z";
-    }
-
-    // ---------------------------------------------------------------- the stand
-
-    private void buildStand() {
-        long now = clock.nowMillis();
-        for (int i = 1; i <= config.hosts(); i++) {
-            SimHost h = new SimHost(newRef(), newUuid(), "host-" + i, "127.0.0.1", config.threadsPerHost(),
-                    config.memoryPerHostBytes(), newRef(), newUuid());
-            h.metricsUpdatedMillis = now;
-            hosts.put(h.ref, h);
-            SimVm dom0 = new SimVm(newRef(), newUuid(), "Control domain on host: " + h.name, 16, CONTROL_DOMAIN_BYTES,
-                    true, -1, newRef(), newUuid(), false, "Running", h.ref);
-            vms.put(dom0.ref, dom0);
-            h.residentVms.add(dom0.ref);
-        }
-        List<SimHost> order = new ArrayList<>(hosts.values());
-        SplittableRandom placement = new SplittableRandom(config.seed() * 31 + 7);
-        for (int i = 0; i < config.vms(); i++) {
-            String kind = workload instanceof SyntheticWorkload s ? s.profile(i).kind() : "guest";
-            int vcpus = switch (kind) {
-                case "idle" -> 1 + placement.nextInt(2);
-                case "web" -> 2 << placement.nextInt(2);
-                case "database" -> 4 << placement.nextInt(2);
-                case "batch" -> 8 << placement.nextInt(2);
-                default -> 1 << placement.nextInt(3);
-            };
-            long memory = switch (kind) {
-                case "idle" -> (2L + placement.nextInt(3)) * SimConfig.GIB;
-                case "web" -> (4L + 2 * placement.nextInt(3)) * SimConfig.GIB;
-                case "database" -> (16L + 8 * placement.nextInt(3)) * SimConfig.GIB;
-                case "batch" -> (8L + 4 * placement.nextInt(3)) * SimConfig.GIB;
-                default -> (2L << placement.nextInt(3)) * SimConfig.GIB;
-            };
-            // the last guest is halted and the one before it has a local disk, so that
-            // VM_BAD_POWER_STATE and VM_REQUIRES_SR have a natural cause in every stand
-            boolean halted = config.vms() >= 2 && i == config.vms() - 1;
-            boolean localDisk = config.vms() >= 3 && i == config.vms() - 2;
-            SimHost target = halted ? null : pickHost(order, placement, memory);
-            String name = String.format(Locale.ROOT, "vm-%02d-%s", i + 1, kind);
-            SimVm vm = new SimVm(newRef(), newUuid(), name, vcpus, memory, false, i, newRef(), newUuid(), localDisk,
-                    target == null ? "Halted" : "Running", target == null ? Records.NULL_REF : target.ref);
-            vms.put(vm.ref, vm);
-            if (target != null) {
-                target.residentVms.add(vm.ref);
-            }
-        }
-    }
-
-    /** Skewed towards the first hosts, so that a fresh stand has something to balance. */
-    private SimHost pickHost(List<SimHost> order, SplittableRandom r, long memory) {
-        double u = r.nextDouble();
-        int first = 0;
-        double weight = 0.4;
-        double acc = weight;
-        while (u > acc && first < order.size() - 1) {
-            first++;
-            weight *= 0.75;
-            acc += weight;
-        }
-        for (int k = 0; k < order.size(); k++) {
-            SimHost h = order.get((first + k) % order.size());
-            if (freeMemory(h) >= memory) {
-                return h;
-            }
-        }
-        return null;
-    }
-
-    private String newUuid() {
-        long msb = (ids.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (ids.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
-    }
-
-    private String newRef() {
-        return "OpaqueRef:" + newUuid();
     }
 
     // ---------------------------------------------------------------- reading
@@ -311,56 +190,23 @@ public final class SimPool {
     // ---------------------------------------------------------------- sessions
 
     String login(String user, String password, String originator) {
-        lock.lock();
-        try {
-            for (SimUser u : config.users()) {
-                if (u.name().equals(user) && u.password().equals(password)) {
-                    String ref = newRef();
-                    sessions.put(ref, new Session(ref, user, u.role(), originator));
-                    return ref;
-                }
-            }
-            throw new SimError("SESSION_AUTHENTICATION_FAILED", user, "Authentication failure");
-        } finally {
-            lock.unlock();
-        }
+        return sessions.login(user, password, originator);
     }
 
     void logout(String session) {
-        lock.lock();
-        try {
-            if (sessions.remove(session) == null) {
-                throw new SimError("SESSION_INVALID", session);
-            }
-        } finally {
-            lock.unlock();
-        }
+        sessions.logout(session);
     }
 
-    Session session(String ref) {
-        lock.lock();
-        try {
-            Session s = sessions.get(ref);
-            if (s == null) {
-                throw new SimError("SESSION_INVALID", ref);
-            }
-            return s;
-        } finally {
-            lock.unlock();
-        }
+    SimSession session(String ref) {
+        return sessions.require(ref);
     }
 
     public int openSessions() {
-        return read(sessions::size);
+        return sessions.size();
     }
 
     void expireAllSessions() {
-        lock.lock();
-        try {
-            sessions.clear();
-        } finally {
-            lock.unlock();
-        }
+        sessions.expireAll();
     }
 
     // ---------------------------------------------------------------- changes and events
@@ -380,81 +226,7 @@ public final class SimPool {
 
     /** event.from: waits up to {@code timeoutSeconds} for events after {@code token} in {@code classes}. */
     Map<String, Object> eventFrom(List<String> classes, String token, double timeoutSeconds) {
-        EventLog.ClassFilter filter = new EventLog.ClassFilter(classes.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
-        lock.lock();
-        try {
-            List<Map<String, Object>> out = new ArrayList<>();
-            String next;
-            if (token.isEmpty()) {
-                // a first call lists every current object as an "add", then continues from now
-                for (String cls : List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task")) {
-                    if (filter.matches(cls.toLowerCase(Locale.ROOT))) {
-                        records(cls).forEach((ref, rec) -> out.add(event(0, clock.nowMillis(),
-                                cls.toLowerCase(Locale.ROOT), "add", ref, Optional.of(rec))));
-                    }
-                }
-                next = EventLog.token(events.lastId());
-            } else {
-                long from = parseToken(token);
-                if (faults.takeEventsLost() || events.lost(from)) {
-                    throw new SimError("EVENTS_LOST");
-                }
-                long deadline = System.nanoTime() + (long) (Math.min(timeoutSeconds, 3600) * 1e9);
-                List<EventLog.Entry> found = events.after(from, filter);
-                while (found.isEmpty()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    try {
-                        changedCondition.awaitNanos(left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                    if (events.lost(from)) {
-                        throw new SimError("EVENTS_LOST");
-                    }
-                    found = events.after(from, filter);
-                }
-                found.forEach(e -> out.add(event(e.id(), e.timeMillis(), e.objectClass(), e.operation(), e.ref(),
-                        e.snapshot())));
-                next = EventLog.token(Math.max(from, events.lastId()));
-            }
-            Map<String, Object> counts = new LinkedHashMap<>();
-            for (String cls : List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task")) {
-                if (filter.matches(cls.toLowerCase(Locale.ROOT))) {
-                    counts.put(cls.toLowerCase(Locale.ROOT), Integer.toString(refs(cls).size()));
-                }
-            }
-            Map<String, Object> reply = new LinkedHashMap<>();
-            reply.put("events", out);
-            reply.put("valid_ref_counts", counts);
-            reply.put("token", next);
-            return reply;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static long parseToken(String token) {
-        try {
-            return Long.parseLong(token.split(",")[0].trim());
-        } catch (NumberFormatException e) {
-            throw new SimError("EVENT_FROM_TOKEN_PARSE_FAILURE", token);
-        }
-    }
-
-    private static Map<String, Object> event(long id, long timeMillis, String cls, String op, String ref,
-                                             Optional<Map<String, Object>> snapshot) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", Long.toString(id));
-        e.put("timestamp", String.format(Locale.ROOT, "%d.%03d", timeMillis / 1000, timeMillis % 1000));
-        e.put("class", cls);
-        e.put("operation", op);
-        e.put("ref", ref);
-        snapshot.ifPresent(s -> e.put("snapshot", s));
-        return e;
+        return new EventFrom(this, events, changedCondition).call(classes, token, timeoutSeconds);
     }
 
     /** event.inject: a "mod" event for an existing object, without changing it. */
@@ -473,8 +245,8 @@ public final class SimPool {
 
     // ---------------------------------------------------------------- tasks
 
-    private SimTask newTask(String name, Session session) {
-        SimTask t = new SimTask(newRef(), newUuid(), name, session.ref(), clock.nowMillis());
+    private SimTask newTask(String name, SimSession session) {
+        SimTask t = new SimTask(ids.ref(), ids.uuid(), name, session.ref(), clock.nowMillis());
         tasks.put(t.ref, t);
         changed("task", "add", t.ref);
         return t;
@@ -496,7 +268,7 @@ public final class SimPool {
     }
 
     /** A task that has already finished with {@code result}: how Async.* runs calls that are instant here. */
-    String completedTask(Session session, String name, String xmlResult) {
+    String completedTask(SimSession session, String name, String xmlResult) {
         lock.lock();
         try {
             SimTask t = newTask(name, session);
@@ -507,7 +279,7 @@ public final class SimPool {
         }
     }
 
-    String failedTask(Session session, String name, SimError error) {
+    String failedTask(SimSession session, String name, SimError error) {
         lock.lock();
         try {
             SimTask t = newTask(name, session);
@@ -630,7 +402,7 @@ public final class SimPool {
      * VM.pool_migrate: checks what xapi checks before it starts, reserves memory on the target and
      * starts copying. Returns the task; the VM moves when {@link #advance()} finishes the copy.
      */
-    String startMigration(Session session, String vmRef, String hostRef) {
+    String startMigration(SimSession session, String vmRef, String hostRef) {
         lock.lock();
         try {
             SimVm vm = vms.get(vmRef);
@@ -668,8 +440,8 @@ public final class SimPool {
             SimTask task = newTask("Async.VM.pool_migrate", session);
             target.reservedBytes += vm.memoryBytes;
             vm.currentOperations.put(task.ref, "pool_migrate");
-            migrations.put(task.ref, new Migration(task.ref, vmRef, vm.residentOn, hostRef,
-                    vm.memoryBytes * DIRTY_PAGE_OVERHEAD, faults.takeTaskFailure(), faults.takeHostOffline()));
+            migrations.put(task.ref, new Migration(task.ref, vm, hostRef, faults.takeTaskFailure(),
+                    faults.takeHostOffline()));
             changed("VM", "mod", vmRef);
             hostChanged(target);
             return task.ref;
@@ -695,7 +467,7 @@ public final class SimPool {
         if (migrations.isEmpty() || seconds <= 0) {
             return;
         }
-        int copying = (int) migrations.values().stream().filter(m -> m.remainingBytes > 0).count();
+        int copying = (int) migrations.values().stream().filter(Migration::copying).count();
         double share = copying == 0 ? 0 : config.migrationBandwidthBytesPerSecond() * seconds / copying;
         for (Migration m : List.copyOf(migrations.values())) {
             SimTask task = tasks.get(m.task);
@@ -719,10 +491,10 @@ public final class SimPool {
                     continue;
                 }
             }
-            if (m.remainingBytes > 0) {
+            if (m.copying()) {
                 reportProgress(m, task);
             } else if (m.switchoverUntil < 0) {
-                m.switchoverUntil = now + SWITCHOVER_MILLIS;
+                m.switchoverUntil = now + Migration.SWITCHOVER_MILLIS;
             } else if (now >= m.switchoverUntil) {
                 endMigration(m, Optional.empty());
             }

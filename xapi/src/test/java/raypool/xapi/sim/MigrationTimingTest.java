@@ -13,7 +13,7 @@ class MigrationTimingTest {
     private final SimClock.Manual clock = new SimClock.Manual(1_700_000_000_000L);
     private final SimConfig config = SimConfig.defaultStand("root", "pw");
     private final SimPool pool = new SimPool(config, clock, new SyntheticWorkload(config.seed(), config.vms()));
-    private final SimPool.Session session = pool.session(pool.login("root", "pw", "test"));
+    private final SimSession session = pool.session(pool.login("root", "pw", "test"));
 
     /** The two smallest running guests on the first host, and the last host as their target. */
     private List<SimVm> twoSmallGuests() {
