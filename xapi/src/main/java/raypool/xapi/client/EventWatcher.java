@@ -12,6 +12,8 @@ import java.util.Optional;
  * event.from long-polls. The server holds the call up to {@code timeout}; the HTTP reply timeout is
  * longer by a margin, or a quiet pool would look like a dead connection. On EVENTS_LOST the caller
  * resynchronises with get_all_records and starts again from the empty token.
+ *
+ * <p>One watcher per thread: it holds the token between calls.
  */
 public final class EventWatcher {
     /** Extra reply time beyond the server-side wait: network and scheduling delays. */

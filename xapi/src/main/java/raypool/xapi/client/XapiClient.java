@@ -39,7 +39,12 @@ public final class XapiClient implements AutoCloseable {
     /** Connects and logs in; the caller owns the client and must close it. */
     public static XapiClient login(XapiSettings settings) {
         XapiClient client = new XapiClient(settings);
-        client.relogin(Ref.NULL);
+        try {
+            client.relogin(Ref.NULL);
+        } catch (RuntimeException e) {
+            client.http().shutdownNow();
+            throw e;
+        }
         return client;
     }
 
@@ -90,7 +95,10 @@ public final class XapiClient implements AutoCloseable {
         return transport.call(method, Arrays.asList(args), settings.callTimeout());
     }
 
-    /** Logs out, so that the session stops counting against the pool's limit. Idempotent. */
+    /**
+     * Logs out, so that the session stops counting against the pool's limit, and releases the HTTP
+     * client (also the one an {@code RrdClient} shares). Idempotent.
+     */
     @Override
     public void close() {
         synchronized (loginLock) {
@@ -100,15 +108,17 @@ public final class XapiClient implements AutoCloseable {
             closed = true;
             Ref current = session;
             session = Ref.NULL;
-            if (current.isNull()) {
-                return;
-            }
             try {
-                transport.call("session.logout", List.of(current.value()), settings.callTimeout());
+                if (!current.isNull()) {
+                    transport.call("session.logout", List.of(current.value()), settings.callTimeout());
+                }
             } catch (XapiError.SessionInvalid e) {
                 // already gone on the server: the goal of logout is reached
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "session.logout on " + transport.base() + " failed: " + e.getMessage());
+            } finally {
+                // graceful: a long poll on another thread may still finish
+                transport.http().shutdown();
             }
         }
     }

@@ -90,6 +90,39 @@ class EventsTest {
     }
 
     @Test
+    void manyClientsAreServedInParallelWhileLongPollsAreOpen() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(12);
+        try {
+            List<CompletableFuture<EventBatch>> polls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                EventWatcher watcher = new EventWatcher(client, List.of("pool"));
+                watcher.next(Duration.ofSeconds(1));
+                polls.add(CompletableFuture.supplyAsync(() -> watcher.next(Duration.ofSeconds(30)), executor));
+            }
+            List<CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    int answered = 0;
+                    for (int i = 0; i < 25; i++) {
+                        answered += client.call("VM.get_all").size() > 40 ? 1 : 0;
+                    }
+                    return answered;
+                }, executor));
+            }
+            for (CompletableFuture<Integer> c : calls) {
+                assertEquals(25, c.get(30, TimeUnit.SECONDS));
+            }
+            assertTrue(polls.stream().noneMatch(CompletableFuture::isDone), "long polls still open");
+            client.call("event.inject", "pool", new Ref(client.call("pool.get_all").get(0).asText()));
+            for (CompletableFuture<EventBatch> p : polls) {
+                assertEquals(1, p.get(20, TimeUnit.SECONDS).events().size());
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void replyTimeoutIsLongerThanTheEventTimeout() {
         try (XapiClient impatient = XapiClient.login(sim.settings().withCallTimeout(Duration.ofMillis(300)))) {
             EventWatcher watcher = new EventWatcher(impatient, List.of("pool"));
