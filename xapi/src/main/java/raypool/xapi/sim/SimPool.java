@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * the object's new record, so event.from sees every change. Migrations advance with the clock in
  * {@link #advance()}, sharing the migration network's bandwidth.
  *
- * <p>Public methods are the seams a trace-driven simulator needs: read the state, advance time,
- * migrate. The JSON-RPC layer ({@link JsonRpcApi}) is a thin wrapper over them.
+ * <p>A trace-driven simulator owns time and load by passing its own {@link SimClock} and {@link Workload}
+ * and calling {@link #advance()}; everything else reaches the pool as a XAPI client would, through
+ * {@link JsonRpcApi}, which is a thin wrapper over the package-private operations here.
  */
 public final class SimPool {
     final ReentrantLock lock = new ReentrantLock();
