@@ -28,8 +28,10 @@ final class RrdRenderer {
     /** Renders rows newest first, as xapi does. Runs under the pool's lock. */
     static String render(SimPool pool, long startSeconds, int step, boolean json) {
         long now = pool.clock().nowMillis() / 1000;
+        // as rrdd: a negative start counts back from the latest sample
+        long start = startSeconds < 0 ? now + startSeconds : startSeconds;
         long end = now - now % step;
-        long first = Math.max(startSeconds - startSeconds % step + step, end - (long) (MAX_ROWS - 1) * step);
+        long first = Math.max(start - start % step + step, end - (long) (MAX_ROWS - 1) * step);
         if (first > end) {
             first = end;
         }

@@ -89,6 +89,13 @@ class RrdTest {
     }
 
     @Test
+    void aNegativeStartCountsBackFromNow() {
+        RrdUpdates updates = rrd.fetch(client, -30, 5, RrdFormat.XML);
+        assertTrue(updates.rows() >= 5 && updates.rows() <= 7, "30 s of 5 s rows: " + updates.rows());
+        assertTrue(updates.times()[0] > updates.times()[updates.rows() - 1], "newest row first");
+    }
+
+    @Test
     void anInvalidSessionIsRefused() {
         XapiTransportException e = assertThrows(XapiTransportException.class, () -> rrd.fetch(client.endpoint(),
                 new Ref("OpaqueRef:nope"), aMinuteAgo(), 5, RrdFormat.XML));
