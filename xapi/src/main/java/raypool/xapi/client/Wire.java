@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Reading XAPI values as they arrive over JSON-RPC. XAPI's datamodel has int (64-bit), float, bool,
- * string, datetime, ref, enum, set and map; its JSON encoding sends 64-bit ints as decimal strings
- * (so JavaScript clients do not lose precision), but JSON numbers are accepted too so that other
- * servers and older versions read the same. Each reader names the field it was reading in its error.
+ * string, datetime, ref, enum, set and map. xapi writes ints as JSON integer literals that may exceed
+ * 2^53 (read here as exact longs, never through a double); XML-RPC and some servers and proxies send
+ * them as decimal strings, which are accepted too. Each reader names the field it was reading in its
+ * error.
  */
 public final class Wire {
     private static final DateTimeFormatter XAPI_DATETIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'");

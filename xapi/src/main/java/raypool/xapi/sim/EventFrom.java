@@ -72,7 +72,7 @@ final class EventFrom {
             Map<String, Object> counts = new LinkedHashMap<>();
             for (String cls : CLASSES) {
                 if (filter.matches(cls.toLowerCase(Locale.ROOT))) {
-                    counts.put(cls.toLowerCase(Locale.ROOT), Integer.toString(pool.refs(cls).size()));
+                    counts.put(cls.toLowerCase(Locale.ROOT), pool.refs(cls).size()); // int32 in xapi
                 }
             }
             Map<String, Object> reply = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ final class EventFrom {
     private static Map<String, Object> event(long id, long timeMillis, String cls, String op, String ref,
                                              Optional<Map<String, Object>> snapshot) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", Long.toString(id));
+        e.put("id", Long.toString(id)); // a string in xapi's event record
         e.put("timestamp", String.format(Locale.ROOT, "%d.%03d", timeMillis / 1000, timeMillis % 1000));
         e.put("class", cls);
         e.put("operation", op);

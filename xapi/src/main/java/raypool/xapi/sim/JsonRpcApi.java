@@ -59,8 +59,8 @@ final class JsonRpcApi {
         addMessage("host.enable", 1, true, (s, p) -> { pool.setHostEnabled(ref(p, 0), true); return ""; });
         addMessage("host.shutdown", 1, true, (s, p) -> { pool.shutdownHost(ref(p, 0)); return ""; });
         addMessage("host.compute_free_memory", 1, false, (s, p) -> pool.read(() ->
-                Long.toString(pool.host(ref(p, 0)).map(pool::freeMemory)
-                        .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0))))));
+                pool.host(ref(p, 0)).map(pool::freeMemory)
+                        .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0)))));
         add("task.cancel", 1, false, (s, p) -> { pool.cancelTask(ref(p, 0)); return ""; });
         add("task.destroy", 1, false, (s, p) -> { pool.destroyTask(ref(p, 0)); return ""; });
         add("event.from", 3, false, (s, p) -> pool.eventFrom(strings(p.get(0)), p.get(1).asText(), p.get(2).asDouble()));

@@ -10,7 +10,8 @@ import raypool.xapi.client.Wire;
 /**
  * Renders the simulated objects as XAPI records. One function per class, so that every record of a
  * class carries the same fields (clients such as XenCenter deserialise into fixed types and fail on
- * a missing field). Ints are decimal strings, as XAPI's JSON-RPC sends 64-bit ints; absent
+ * a missing field). Ints are JSON integer literals, as xapi's JSON-RPC writes them (rpclib's Intlit:
+ * exact, even beyond 2^53; doc/content/xen-api/wire-protocol.md); map keys are strings; absent
  * references are OpaqueRef:NULL.
  */
 final class Records {
@@ -38,7 +39,7 @@ final class Records {
         r.put("resident_VMs", List.copyOf(h.residentVms));
         r.put("cpu_info", Map.of("cpu_count", Integer.toString(h.threads), "socket_count", "2",
                 "vendor", "GenuineIntel", "modelname", "Intel(R) Xeon(R) simulated", "speed", "2400.000"));
-        r.put("memory_overhead", Long.toString(pool.controlDomainBytes()));
+        r.put("memory_overhead", pool.controlDomainBytes());
         r.put("license_params", new RepeatedKeyMap(List.of(
                 Map.entry("sku_type", "premium"),
                 Map.entry("expiry", pool.licenseExpiry()),
@@ -58,8 +59,8 @@ final class Records {
     static Map<String, Object> hostMetrics(SimHost h, SimPool pool) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("uuid", h.metricsUuid);
-        r.put("memory_total", Long.toString(h.memoryBytes));
-        r.put("memory_free", Long.toString(pool.freeMemory(h)));
+        r.put("memory_total", h.memoryBytes);
+        r.put("memory_free", pool.freeMemory(h));
         r.put("live", h.live);
         r.put("last_updated", Wire.formatDatetime(Instant.ofEpochMilli(h.metricsUpdatedMillis)));
         r.put("other_config", Map.of());
@@ -68,7 +69,7 @@ final class Records {
 
     static Map<String, Object> vm(SimVm v, int domid) {
         Map<String, Object> r = new LinkedHashMap<>();
-        String mem = Long.toString(v.memoryBytes);
+        long mem = v.memoryBytes;
         r.put("uuid", v.uuid);
         r.put("name_label", v.name);
         r.put("name_description", v.controlDomain ? "The domain which manages physical devices" : "simulated guest");
@@ -84,19 +85,19 @@ final class Records {
         r.put("resident_on", v.residentOn);
         r.put("scheduled_to_be_resident_on", NULL_REF);
         r.put("affinity", NULL_REF);
-        r.put("memory_overhead", Long.toString(v.memoryBytes / 100));
+        r.put("memory_overhead", v.memoryBytes / 100);
         r.put("memory_target", mem);
         r.put("memory_static_max", mem);
         r.put("memory_dynamic_max", mem);
         r.put("memory_dynamic_min", mem);
-        r.put("memory_static_min", Long.toString(Math.min(v.memoryBytes, 1L << 29)));
+        r.put("memory_static_min", Math.min(v.memoryBytes, 1L << 29));
         r.put("VCPUs_params", Map.of());
-        r.put("VCPUs_max", Integer.toString(v.vcpus));
-        r.put("VCPUs_at_startup", Integer.toString(v.vcpus));
+        r.put("VCPUs_max", (long) v.vcpus);
+        r.put("VCPUs_at_startup", (long) v.vcpus);
         r.put("actions_after_shutdown", "destroy");
         r.put("actions_after_reboot", "restart");
         r.put("actions_after_crash", "restart");
-        r.put("domid", Integer.toString(v.running() ? domid : -1));
+        r.put("domid", (long) (v.running() ? domid : -1));
         r.put("domain_type", v.controlDomain ? "pv" : "hvm");
         r.put("HVM_boot_policy", v.controlDomain ? "" : "BIOS order");
         r.put("HVM_boot_params", v.controlDomain ? Map.of() : Map.of("order", "dc", "firmware", "bios"));
@@ -121,11 +122,11 @@ final class Records {
     static Map<String, Object> vmMetrics(SimVm v, long startedMillis, long nowMillis) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("uuid", v.metricsUuid);
-        r.put("memory_actual", Long.toString(v.running() ? v.memoryBytes : 0));
-        r.put("VCPUs_number", Integer.toString(v.running() ? v.vcpus : 0));
-        Map<String, String> cpus = new LinkedHashMap<>();
+        r.put("memory_actual", v.running() ? v.memoryBytes : 0L);
+        r.put("VCPUs_number", (long) (v.running() ? v.vcpus : 0));
+        Map<String, Long> cpus = new LinkedHashMap<>(); // (int -> int) map: keys stringified, values ints
         for (int i = 0; i < v.vcpus && v.running(); i++) {
-            cpus.put(Integer.toString(i), Integer.toString(i));
+            cpus.put(Integer.toString(i), (long) i);
         }
         r.put("VCPUs_CPU", cpus);
         r.put("VCPUs_params", Map.of());

@@ -63,13 +63,14 @@ class WireTest {
     }
 
     @Test
-    void sixtyFourBitIntsAsStringsAndAsNumbers() {
+    void sixtyFourBitIntsAsStringsAndAsExactIntegerLiterals() {
         JsonNode r = answer("{\"result\":{\"memory_total\":\"161061273600\",\"big\":\"9223372036854775807\","
-                + "\"n\":42,\"f\":\"0.25\",\"neg\":\"-1\"},\"id\":1}");
+                + "\"n\":42,\"f\":\"0.25\",\"neg\":\"-1\",\"literal\":9007199254740993},\"id\":1}");
         assertEquals(161_061_273_600L, Wire.int64(r, "memory_total"));
         assertEquals(Long.MAX_VALUE, Wire.int64(r, "big"));
         assertEquals(42L, Wire.int64(r, "n"));
         assertEquals(-1L, Wire.int64(r, "neg"));
+        assertEquals(9_007_199_254_740_993L, Wire.int64(r, "literal"), "2^53+1 as a literal stays exact");
         assertEquals(0.25, Wire.float64(r, "f"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wire.int64(r, "f"));
         assertTrue(e.getMessage().contains("field f"), e.getMessage());
