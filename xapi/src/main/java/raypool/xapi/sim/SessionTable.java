@@ -2,23 +2,23 @@ package raypool.xapi.sim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Who is logged in. A session exists from login to logout (or expiry by a fault), and no longer. */
 final class SessionTable {
     private final List<SimUser> users;
-    private final SimIds ids;
     private final Map<String, SimSession> sessions = new ConcurrentHashMap<>();
 
-    SessionTable(List<SimUser> users, SimIds ids) {
+    SessionTable(List<SimUser> users) {
         this.users = List.copyOf(users);
-        this.ids = ids;
     }
 
     String login(String user, String password, String originator) {
         for (SimUser u : users) {
             if (u.name().equals(user) && u.password().equals(password)) {
-                String ref = ids.ref();
+                // a session ref is a credential: random, never from the stand's seeded generator
+                String ref = "OpaqueRef:" + UUID.randomUUID();
                 sessions.put(ref, new SimSession(ref, user, u.role(), originator));
                 return ref;
             }

@@ -45,7 +45,7 @@ public final class SimPool {
         this.workload = workload;
         this.faults = new Faults(this);
         this.ids = new SimIds(config.seed());
-        this.sessions = new SessionTable(config.users(), ids);
+        this.sessions = new SessionTable(config.users());
         this.startMillis = clock.nowMillis();
         this.lastAdvanceMillis = startMillis;
         this.poolRef = ids.ref();
