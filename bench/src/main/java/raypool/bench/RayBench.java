@@ -17,11 +17,14 @@ import raypool.bench.report.SummaryTable;
 import raypool.bench.run.BenchmarkRunner;
 import raypool.bench.run.Progress;
 import raypool.bench.run.RunResult;
+import raypool.bench.peak.PeakFlops;
+import raypool.bench.stats.FlopRate;
 import raypool.bench.stats.FrameStatistics;
 import raypool.bench.stats.SweepPoint;
 import raypool.bench.verify.ImageVerifier;
 import raypool.bench.verify.Verification;
 import raypool.engine.kernel.KernelKind;
+import raypool.engine.kernel.SimdSupport;
 import raypool.engine.scene.AnimatedScene;
 import raypool.engine.scene.FiveSpheres;
 import raypool.engine.scene.io.CraySceneReader;
@@ -71,6 +74,11 @@ public final class RayBench implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = BenchDefaults.KERNEL,
         description = "Kernel (default: ${DEFAULT-VALUE}).")
     String kernel;
+
+    @Option(names = "--peak-gflops-per-core", paramLabel = "G",
+        description = "Single-precision peak of one core in GFLOP/s for fraction_of_peak (default: measured "
+            + "now with vector FMA chains, ~0.2 s).")
+    Double peakGflopsPerCore;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "" + BenchDefaults.FRAMES,
         description = "Measured frames (default: ${DEFAULT-VALUE}).")
@@ -212,8 +220,11 @@ public final class RayBench implements Callable<Integer> {
         boolean reference = config.kernel() == KernelKind.SCALAR;
         Verification image = ImageVerifier.verify(main.lastFrame(), config.scene(), main.lastFrameIndex(),
             reference ? 0 : BenchDefaults.VERIFY_MAX_CHANNEL_DIFF, reference ? 1.0 : BenchDefaults.VERIFY_MIN_FRACTION);
+        boolean given = peakGflopsPerCore != null;
+        FlopRate flops = FlopRate.of(main, mainStats, given ? peakGflopsPerCore : PeakFlops.measurePerCore(),
+            given ? "given" : "measured");
         return new BenchReport(main, mainStats, image, sweepPoints, HostFingerprint.detect(),
-            GitInfo.of(Path.of(System.getProperty("raypool.root", "."))), Instant.now());
+            GitInfo.of(Path.of(System.getProperty("raypool.root", "."))), Instant.now(), flops);
     }
 
     private void writeResults(BenchReport report) throws IOException {
@@ -257,6 +268,14 @@ public final class RayBench implements Callable<Integer> {
             kernelKind = KernelKind.parse(kernel);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--kernel: " + e.getMessage());
+        }
+        if (peakGflopsPerCore != null && !(peakGflopsPerCore > 0)) {
+            throw new BadInputException("--peak-gflops-per-core: must be a positive number, got " + peakGflopsPerCore);
+        }
+        if (kernelKind == KernelKind.SIMD && SimdSupport.noSpeedReason().isPresent()) {
+            err.println("raybench: the Vector API gives no speed here: " + SimdSupport.noSpeedReason().get()
+                + "; running the scalar kernel instead");
+            kernelKind = KernelKind.SCALAR;
         }
         AnimatedScene animated = loadScene(scene);
         Optional<Path> jsonFile = Optional.ofNullable(json);

@@ -40,7 +40,7 @@ class RayBenchCommandTest {
         Path json = dir.resolve("run.json");
         Path png = dir.resolve("frame.png");
         Outcome o = run("--size", "96x64", "--threads", "2", "--frames", "4", "--warmup", "0",
-            "--policy", "interleaved", "--json", json.toString(), "--png", png.toString());
+            "--policy", "interleaved", "--kernel", "scalar", "--peak-gflops-per-core", "100", "--json", json.toString(), "--png", png.toString());
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("VERIFIED"), o.out());
         JsonNode r = new ObjectMapper().readTree(json.toFile());
@@ -75,6 +75,26 @@ class RayBenchCommandTest {
     }
 
     @Test
+    void defaultKernelIsSimdVerifiedWithGflopsAgainstTheGivenPeak(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("simd.json");
+        Outcome o = run("--size", "161x120", "--threads", "2", "--frames", "3", "--warmup", "0",
+            "--peak-gflops-per-core", "50", "--json", json.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("GFLOP/s"), o.out());
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertEquals("simd", r.get("kernel").asText());
+        assertTrue(r.get("image").get("verified").asBoolean());
+        assertTrue(r.get("image").get("fraction_within_2").asDouble() >= 0.999);
+        double perFrame = r.get("gflops").get("per_frame").asDouble();
+        // ~700 flops per pixel on five (anchors.md 3): 161 x 120 pixels.
+        assertEquals(700e-9 * 161 * 120, perFrame, 0.25 * 700e-9 * 161 * 120);
+        assertEquals("given", r.get("peak_gflops").get("source").asText());
+        assertEquals(50, r.get("peak_gflops").get("per_core").asDouble(), 1e-9);
+        assertEquals(r.get("gflops").get("per_s_cpu").asDouble() / (50 * 2), r.get("fraction_of_peak").asDouble(), 1e-3);
+        assertTrue(r.get("vector_api").get("float_lanes").asInt() >= 1);
+    }
+
+    @Test
     void sweepReportsOnePointPerThreadCountStartingAtSpeedupOne(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("sweep.json");
         Outcome o = run("--size", "64x48", "--threads", "3", "--frames", "3", "--warmup", "0", "--sweep",
@@ -98,6 +118,7 @@ class RayBenchCommandTest {
         threads not a number   | --threads many             | --threads
         unknown policy         | --policy random            | --policy
         unknown kernel         | --kernel quantum           | --kernel
+        negative peak          | --peak-gflops-per-core -1  | --peak-gflops-per-core
         no frames              | --frames 0                 | --frames
         negative warm-up       | --warmup -1                | --warmup
         unknown option         | --colour red               | --colour

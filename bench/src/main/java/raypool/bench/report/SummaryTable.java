@@ -30,6 +30,9 @@ public final class SummaryTable {
             s.cpuMsMedian(), s.fpsFromCpu(), s.totalCpuMsMedian());
         out.printf(Locale.ROOT, "Mrays/s        %8.2f   (%.2f rays/pixel: primary + reflection + shadow)%n",
             s.mraysPerSecond(), s.raysPerFrame() / ((double) c.width() * c.height()));
+        out.printf(Locale.ROOT, "GFLOP/s        %8.2f CPU-time based (%.3f GFLOP/frame), %.1f%% of the %s peak %.1f x %d cores%n",
+            r.flops().gflopsCpu(), r.flops().gflopPerFrame(), 100 * r.flops().fractionOfPeak(), r.flops().peakSource(),
+            r.flops().peakPerCore(), r.flops().threads());
         out.printf(Locale.ROOT, "imbalance      %8.3f   (slowest / mean thread busy time, median over frames)%n",
             s.imbalanceMedian());
         out.printf(Locale.ROOT, "GC             %d collections, %d ms during measured frames%n",

@@ -1,0 +1,52 @@
+package raypool.engine.kernel;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import jdk.incubator.vector.FloatVector;
+
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+
+/**
+ * Whether the Vector API can make {@link SimdKernel} faster than {@link ScalarKernel} on this JVM and
+ * CPU. It cannot when vectors are narrower than 4 floats (the packet work then costs more than it
+ * saves: at 4 lanes the kernel is already only 2x scalar) or when C2, which turns Vector API calls into
+ * instructions, is off: the interpreter and C1 run them as Java loops over arrays, 10-100x slower.
+ */
+public final class SimdSupport {
+
+    /** Fewest float lanes at which packets pay (measured: 4 lanes 2x, 8 lanes 3.5x, 16 lanes 5.8x scalar). */
+    public static final int MIN_LANES = 4;
+
+    private SimdSupport() {
+    }
+
+    /** Why SIMD gives no speed here, or empty when it does. */
+    public static Optional<String> noSpeedReason() {
+        return noSpeedReason(FloatVector.SPECIES_PREFERRED.length(), c2Compiles());
+    }
+
+    static Optional<String> noSpeedReason(int lanes, boolean c2Compiles) {
+        if (!c2Compiles) {
+            return Optional.of("the C2 compiler is off (-Xint or -XX:TieredStopAtLevel below 4), so Vector API "
+                + "calls run as plain Java loops");
+        }
+        if (lanes < MIN_LANES) {
+            return Optional.of("vectors hold only " + lanes + " float lane" + (lanes == 1 ? "" : "s")
+                + " on this CPU/JVM (at least " + MIN_LANES + " needed)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean c2Compiles() {
+        try {
+            var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            boolean compiler = Boolean.parseBoolean(vm.getVMOption("UseCompiler").getValue());
+            boolean tiered = Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
+            int stopAt = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
+            return compiler && (!tiered || stopAt >= 4);
+        } catch (RuntimeException e) {
+            // Not HotSpot: no way to ask; assume its compiler handles the Vector API.
+            return true;
+        }
+    }
+}
