@@ -27,6 +27,9 @@ public final class SimdKernel implements Kernel, KernelStages {
 
     private final RayPacket packet = new RayPacket(F.length());
     private final LaneConstants constants = new LaneConstants(F.length());
+    private final PrimaryRowCull rowCull = new PrimaryRowCull();
+    /** Every sphere: for rays other than primary ones. */
+    private static final long ALL_SPHERES = -1L;
 
     /** Lanes per packet on this JVM and CPU. */
     public static int lanes() {
@@ -39,6 +42,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int[] pixels = target.pixels();
         constants.prepare(s);
         for (int y = from; y < to; y += step) {
+            rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
                 long live = F.indexInRange(x, width).toLong();
                 tracePacket(s, x, y, live, counts);
@@ -53,11 +57,12 @@ public final class SimdKernel implements Kernel, KernelStages {
         int[] pixels = target.pixels();
         constants.prepare(s);
         for (int y = from; y < to; y += step) {
+            rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
                 long live = F.indexInRange(x, width).toLong();
                 primaryRays(s, x, y);
                 counts.primary += Long.bitCount(live);
-                PacketIntersector.nearest(s, constants, packet, live, counts);
+                PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
                 ((IntVector) FloatVector.fromArray(F, packet.object, 0).add(1f).convertShape(VectorOperators.F2I, I, 0))
                     .intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
             }
@@ -70,11 +75,12 @@ public final class SimdKernel implements Kernel, KernelStages {
         int[] pixels = target.pixels();
         constants.prepare(s);
         for (int y = from; y < to; y += step) {
+            rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
                 long live = F.indexInRange(x, width).toLong();
                 primaryRays(s, x, y);
                 counts.primary += Long.bitCount(live);
-                long hits = PacketIntersector.nearest(s, constants, packet, live, counts);
+                long hits = PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
                 // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
                 PacketShader.surface(s, packet, hits);
                 IntVector lights = IntVector.zero(I);
@@ -94,7 +100,8 @@ public final class SimdKernel implements Kernel, KernelStages {
         counts.primary += Long.bitCount(live);
         long active = live;
         for (int depth = 0; depth < ScalarKernel.MAX_DEPTH; depth++) {
-            long hits = PacketIntersector.nearest(s, constants, p, active, counts);
+            long spheres = depth == 0 ? rowCull.spheresFor(x, F.length()) : ALL_SPHERES;
+            long hits = PacketIntersector.nearest(s, constants, p, active, spheres, counts);
             if (hits == 0) {
                 return;
             }
