@@ -79,7 +79,7 @@ final class PacketShader {
         FloatVector rx = twoDn.neg().fma(nx, dx);
         FloatVector ry = twoDn.neg().fma(ny, dy);
         FloatVector rz = twoDn.neg().fma(nz, dz);
-        FloatVector invLength = FloatVector.broadcast(F, 1f).div(rx.fma(rx, ry.fma(ry, rz.mul(rz))).sqrt());
+        FloatVector invLength = FloatVector.fromArray(F, p.invLength, 0);
 
         px.intoArray(p.px, 0);
         py.intoArray(p.py, 0);
@@ -99,13 +99,16 @@ final class PacketShader {
         reflectivity.intoArray(p.reflectivity, 0);
     }
 
-    /** Adds one light's diffuse and highlight to the lanes it reaches (a bit mask from the shadow test). */
+    /**
+     * Adds one light's diffuse and highlight to the lanes it reaches (a bit mask from the shadow test
+     * of the same light, which left 1/|L - P| in the packet).
+     */
     static void addLight(CompiledScene s, RayPacket p, int light, long lit) {
         VectorMask<Float> on = VectorMask.fromLong(F, lit);
         FloatVector lx = FloatVector.fromArray(F, p.px, 0).neg().add(s.lightX[light]);
         FloatVector ly = FloatVector.fromArray(F, p.py, 0).neg().add(s.lightY[light]);
         FloatVector lz = FloatVector.fromArray(F, p.pz, 0).neg().add(s.lightZ[light]);
-        FloatVector invLength = FloatVector.broadcast(F, 1f).div(lx.fma(lx, ly.fma(ly, lz.mul(lz))).sqrt());
+        FloatVector invLength = FloatVector.fromArray(F, p.lightInvDistance, 0);
         lx = lx.mul(invLength);
         ly = ly.mul(invLength);
         lz = lz.mul(invLength);

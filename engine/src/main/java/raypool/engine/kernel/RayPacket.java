@@ -16,6 +16,8 @@ final class RayPacket {
     final float[] ox, oy, oz;
     final float[] dx, dy, dz;
     final float[] from;
+    /** 1 / |d| of the current ray. */
+    final float[] invLength;
 
     // The pixel's colour so far and the product of the reflectivities above the current ray.
     final float[] red, green, blue;
@@ -32,8 +34,9 @@ final class RayPacket {
     final float[] rx, ry, rz;
     final float[] sphere;
     final float[] matRed, matGreen, matBlue, shininess, specularCutoff, reflectivity;
-    // One light's highlight (R.L)^shininess, or 0.
+    // One light's highlight (R.L)^shininess, or 0, and 1 / |L - P|.
     final float[] highlight;
+    final float[] lightInvDistance;
 
     RayPacket(int lanes) {
         ox = new float[lanes];
@@ -66,5 +69,7 @@ final class RayPacket {
         specularCutoff = new float[lanes];
         reflectivity = new float[lanes];
         highlight = new float[lanes];
+        lightInvDistance = new float[lanes];
+        invLength = new float[lanes];
     }
 }
