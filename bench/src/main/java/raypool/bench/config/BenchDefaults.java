@@ -17,7 +17,7 @@ public final class BenchDefaults {
     public static final String POLICY = "dynamic";
     /**
      * The SIMD kernel: on this project's machine it renders a frame in ~1/6 of the scalar kernel's CPU
-     * time (results/README.md), and every run is verified against the scalar reference anyway. Where
+     * time (results/simd.md), and every run is verified against the scalar reference anyway. Where
      * the Vector API gives no speed (SimdSupport), raybench says so and runs the scalar kernel.
      */
     public static final String KERNEL = "simd";

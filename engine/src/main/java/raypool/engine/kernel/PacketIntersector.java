@@ -31,11 +31,13 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * <li>the nearest root by the cancellation-free pair q = -(b + sign(b) sqrt(b^2 - ac)), roots q/a and
  *     c/q (Ray Tracing Gems, ch. 7): -b - sqrt(...) loses ~3 of float's 7 digits for the floor, whose
  *     far root is ~1000 times the near one;</li>
- * <li>shadow rays need no root at all: the roots' interval meets [EPSILON, 1] exactly when the convex
- *     quadratic is &lt;= 0 at the point of [EPSILON, 1] nearest its vertex -b/a. That saves the sqrt
- *     and the division (together ~20 of the ~35 cycles of a 16-lane test).</li>
+ * <li>shadow rays need no root at all: the roots' interval meets the segment exactly when the convex
+ *     quadratic is &lt;= 0 at the point of the segment nearest its vertex -b/a, which saves a square
+ *     root and a division per test; they are cast from the light's side, where the constant term is a
+ *     per-scene constant computed in double (see {@link LaneConstants}).</li>
  * </ul>
- * Measured against the double reference: see SimdKernelTest (max channel difference, share of pixels).
+ * Measured against the double reference on five at 800x600: 87 of 480,000 pixels differ by more than
+ * 2 per channel, all on silhouettes where float and double disagree about a grazing ray (SimdKernelTest).
  *
  * <p>Counting follows ScalarKernel exactly: a traced ray tests every object; a shadow ray tests objects
  * in order up to and including the first that blocks it.

@@ -12,8 +12,9 @@ import raypool.engine.frame.FrameBuffer;
  * c-ray 1.1's rules on packets of {@code FloatVector.SPECIES_PREFERRED} neighbouring pixels of a row
  * (16 with AVX-512, 8 with AVX2): primary, shadow and mirror rays and the shading are all computed for
  * the whole packet at once in float, with a lane mask for the rays still alive. A packet follows its
- * rays down the reflection levels until none is left, so lanes whose ray ended idle: on five.scn the
- * live share falls from 100% (primary) to ~25% at depth 2, which the measured speed-up already includes.
+ * rays down the reflection levels until none is left, so lanes whose ray ended idle. Measured on five
+ * at 800x600 (16 lanes), the live share per level is 100%, 100%, 86%, 78% and 59%, 95% over all
+ * packet steps: regrouping rays across packets could gain at most 5%, so it is not done.
  *
  * <p>Pixels depend only on their own lanes, so images are identical for every stripe plan; they differ
  * from {@link ScalarKernel}'s double precision by rounding only (see {@link PacketIntersector} for how
