@@ -8,10 +8,14 @@ import raypool.engine.compile.SceneCompiler;
 import raypool.engine.frame.FrameBuffer;
 import raypool.engine.frame.FrameComparison;
 import raypool.engine.scene.FiveSpheres;
+import raypool.engine.scene.Material;
+import raypool.engine.scene.Plane;
 import raypool.engine.scene.Scene;
+import raypool.engine.scene.Vec3;
 import raypool.engine.testing.Renders;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,6 +128,22 @@ class SimdKernelTest {
         // Not trivially equal: the images show several objects and both lit and shadowed points.
         assertTrue(Arrays.stream(scalarHits.pixels()).distinct().count() >= 4);
         assertTrue(Arrays.stream(scalarLit.pixels()).distinct().count() >= 3);
+    }
+
+    @Test
+    void planesMatchTheScalarReferenceToo() {
+        // five's spheres over a plane floor and a tilted back wall instead of the radius-10000 sphere:
+        // the plane paths of intersection, shadow and surface code.
+        Scene five = FIVE.frame(20);
+        Scene withPlanes = new Scene(five.spheres().subList(1, five.spheres().size()),
+            List.of(new Plane(new Vec3(0, 0, 0), new Vec3(0, 1, 0), new Material(0.5, 0.5, 0.5, 0, 0.3)),
+                new Plane(new Vec3(0, 0, 12), new Vec3(0.1, 0, -1), new Material(0.3, 0.4, 0.8, 20, 0.2))),
+            five.lights(), five.camera());
+        FrameBuffer reference = Renders.scalar(withPlanes, 320, 240);
+        FrameBuffer simd = Renders.with(new SimdKernel(), withPlanes, 320, 240, new RayCounts());
+        FrameComparison diff = FrameComparison.of(simd, reference);
+        assertTrue(diff.acceptable(), diff.toString());
+        assertTrue(Arrays.stream(reference.pixels()).distinct().count() > 1000, "a scene with something in it");
     }
 
     private static void assertClose(long expected, long actual, String what) {
