@@ -40,7 +40,8 @@ class RayBenchCommandTest {
         Path json = dir.resolve("run.json");
         Path png = dir.resolve("frame.png");
         Outcome o = run("--size", "96x64", "--threads", "2", "--frames", "4", "--warmup", "0",
-            "--policy", "interleaved", "--kernel", "scalar", "--peak-gflops-per-core", "100", "--json", json.toString(), "--png", png.toString());
+            "--policy", "interleaved", "--kernel", "scalar", "--peak-gflops-per-core", "100",
+            "--json", json.toString(), "--png", png.toString());
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("VERIFIED"), o.out());
         JsonNode r = new ObjectMapper().readTree(json.toFile());

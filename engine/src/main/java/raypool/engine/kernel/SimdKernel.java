@@ -64,7 +64,8 @@ public final class SimdKernel implements Kernel, KernelStages {
                 primaryRays(s, x, y);
                 counts.primary += Long.bitCount(live);
                 PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
-                ((IntVector) FloatVector.fromArray(F, packet.object, 0).add(1f).convertShape(VectorOperators.F2I, I, 0))
+                FloatVector objectPlusOne = FloatVector.fromArray(F, packet.object, 0).add(1f);
+                ((IntVector) objectPlusOne.convertShape(VectorOperators.F2I, I, 0))
                     .intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
             }
         }
@@ -81,7 +82,8 @@ public final class SimdKernel implements Kernel, KernelStages {
                 long live = F.indexInRange(x, width).toLong();
                 primaryRays(s, x, y);
                 counts.primary += Long.bitCount(live);
-                long hits = PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
+                long spheres = rowCull.spheresFor(x, F.length());
+                long hits = PacketIntersector.nearest(s, constants, packet, live, spheres, counts);
                 // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
                 PacketShader.surface(s, packet, hits);
                 IntVector lights = IntVector.zero(I);
