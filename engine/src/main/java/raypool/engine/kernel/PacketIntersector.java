@@ -21,7 +21,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * epsilon fixes that for every distance. The geometry does: spheres are convex and planes flat, so a ray
  * leaving a surface can meet it again only when a shadow ray leaves a sphere into it (N.L &lt; 0), where it
  * crosses the sphere and exits beyond the margin. So a ray is never tested against the object it left
- * ({@link RayPacket#from}); a shadow ray from a sphere is blocked by that sphere exactly when N.L &lt; 0;
+ * ({@link RayPacket#FROM}); a shadow ray from a sphere is blocked by that sphere exactly when N.L &lt; 0;
  * this is what c-ray's margin decides in exact arithmetic, without depending on rounding at all.
  * The other objects are tested with float-friendly forms of the quadratic a t^2 + 2 b t + c:
  * <ul>
@@ -53,25 +53,25 @@ final class PacketIntersector {
     }
 
     /**
-     * Nearest hit of each active lane's ray; writes {@link RayPacket#t} and {@link RayPacket#object} and
+     * Nearest hit of each active lane's ray; writes {@link RayPacket#T} and {@link RayPacket#OBJECT} and
      * returns the lanes that hit something, as a lane bit mask. Spheres whose bit in {@code spheres} is
      * clear are known to be missed by every lane (PrimaryRowCull) and not tested.
      */
     static long nearest(CompiledScene s, LaneConstants k, RayPacket p, long active, long spheres,
                         RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
-        FloatVector ox = FloatVector.fromArray(F, p.ox, 0);
-        FloatVector oy = FloatVector.fromArray(F, p.oy, 0);
-        FloatVector oz = FloatVector.fromArray(F, p.oz, 0);
-        FloatVector dx = FloatVector.fromArray(F, p.dx, 0);
-        FloatVector dy = FloatVector.fromArray(F, p.dy, 0);
-        FloatVector dz = FloatVector.fromArray(F, p.dz, 0);
-        FloatVector from = FloatVector.fromArray(F, p.from, 0);
+        FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.OX);
+        FloatVector oy = FloatVector.fromArray(F, p.data, RayPacket.OY);
+        FloatVector oz = FloatVector.fromArray(F, p.data, RayPacket.OZ);
+        FloatVector dx = FloatVector.fromArray(F, p.data, RayPacket.DX);
+        FloatVector dy = FloatVector.fromArray(F, p.data, RayPacket.DY);
+        FloatVector dz = FloatVector.fromArray(F, p.data, RayPacket.DZ);
+        FloatVector from = FloatVector.fromArray(F, p.data, RayPacket.FROM);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
         // 1/|d| serves the shading too (the mirror direction has the length of d): one square root and
         // one division per ray instead of a division here and both again in PacketShader.surface.
         FloatVector invLength = FloatVector.broadcast(F, 1f).div(a.sqrt());
-        invLength.intoArray(p.invLength, 0);
+        invLength.intoArray(p.data, RayPacket.INV_LENGTH);
         FloatVector invA = invLength.mul(invLength);
         FloatVector dDotO = dx.fma(ox, dy.fma(oy, dz.mul(oz)));
         FloatVector oDotO = ox.fma(ox, oy.fma(oy, oz.mul(oz)));
@@ -125,8 +125,8 @@ final class PacketIntersector {
             bestObject = bestObject.blend((float) object, closer);
         }
         counts.intersectionTests += (long) Long.bitCount(active) * s.objectCount();
-        bestT.intoArray(p.t, 0);
-        bestObject.intoArray(p.object, 0);
+        bestT.intoArray(p.data, RayPacket.T);
+        bestObject.intoArray(p.data, RayPacket.OBJECT);
         return bestObject.compare(GE, 0f).and(live).toLong();
     }
 
@@ -138,26 +138,26 @@ final class PacketIntersector {
     static long unblocked(CompiledScene s, LaneConstants k, RayPacket p, int light, long active,
                           RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
-        FloatVector ox = FloatVector.fromArray(F, p.px, 0);
-        FloatVector oy = FloatVector.fromArray(F, p.py, 0);
-        FloatVector oz = FloatVector.fromArray(F, p.pz, 0);
+        FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.PX);
+        FloatVector oy = FloatVector.fromArray(F, p.data, RayPacket.PY);
+        FloatVector oz = FloatVector.fromArray(F, p.data, RayPacket.PZ);
         // Plane tests go from the point to the light; sphere tests from the light to the point.
         FloatVector dx = ox.neg().add(s.lightX[light]);
         FloatVector dy = oy.neg().add(s.lightY[light]);
         FloatVector dz = oz.neg().add(s.lightZ[light]);
-        FloatVector own = FloatVector.fromArray(F, p.object, 0);
+        FloatVector own = FloatVector.fromArray(F, p.data, RayPacket.OBJECT);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
         // 1/|L - P| also normalises the light direction in PacketShader.addLight.
         FloatVector invDistance = FloatVector.broadcast(F, 1f).div(a.sqrt());
-        invDistance.intoArray(p.lightInvDistance, 0);
+        invDistance.intoArray(p.data, RayPacket.LIGHT_INV_DISTANCE);
         FloatVector minusInvA = invDistance.mul(invDistance).neg();
         // The light is behind the sphere's own surface: the segment runs through that sphere.
-        FloatVector nx = FloatVector.fromArray(F, p.nx, 0);
-        FloatVector ny = FloatVector.fromArray(F, p.ny, 0);
-        FloatVector nz = FloatVector.fromArray(F, p.nz, 0);
+        FloatVector nx = FloatVector.fromArray(F, p.data, RayPacket.NX);
+        FloatVector ny = FloatVector.fromArray(F, p.data, RayPacket.NY);
+        FloatVector nz = FloatVector.fromArray(F, p.data, RayPacket.NZ);
         FloatVector nDotL = nx.fma(dx, ny.fma(dy, nz.mul(dz)));
         VectorMask<Float> ownSphereBlocks = nDotL.compare(LT, 0f)
-            .and(FloatVector.fromArray(F, p.sphere, 0).compare(NE, 0f));
+            .and(FloatVector.fromArray(F, p.data, RayPacket.SPHERE).compare(NE, 0f));
         VectorMask<Float> blocked = F.maskAll(false);
 
         for (int i = 0; i < s.sphereCount; i++) {

@@ -31,14 +31,14 @@ final class PacketShader {
      */
     static void surface(CompiledScene s, RayPacket p, long hits) {
         VectorMask<Float> hit = VectorMask.fromLong(F, hits);
-        FloatVector t = FloatVector.fromArray(F, p.t, 0);
-        FloatVector object = FloatVector.fromArray(F, p.object, 0);
-        FloatVector dx = FloatVector.fromArray(F, p.dx, 0);
-        FloatVector dy = FloatVector.fromArray(F, p.dy, 0);
-        FloatVector dz = FloatVector.fromArray(F, p.dz, 0);
-        FloatVector px = dx.fma(t, FloatVector.fromArray(F, p.ox, 0));
-        FloatVector py = dy.fma(t, FloatVector.fromArray(F, p.oy, 0));
-        FloatVector pz = dz.fma(t, FloatVector.fromArray(F, p.oz, 0));
+        FloatVector t = FloatVector.fromArray(F, p.data, RayPacket.T);
+        FloatVector object = FloatVector.fromArray(F, p.data, RayPacket.OBJECT);
+        FloatVector dx = FloatVector.fromArray(F, p.data, RayPacket.DX);
+        FloatVector dy = FloatVector.fromArray(F, p.data, RayPacket.DY);
+        FloatVector dz = FloatVector.fromArray(F, p.data, RayPacket.DZ);
+        FloatVector px = dx.fma(t, FloatVector.fromArray(F, p.data, RayPacket.OX));
+        FloatVector py = dy.fma(t, FloatVector.fromArray(F, p.data, RayPacket.OY));
+        FloatVector pz = dz.fma(t, FloatVector.fromArray(F, p.data, RayPacket.OZ));
 
         FloatVector zero = FloatVector.zero(F);
         FloatVector cx = zero, cy = zero, cz = zero, invRadius = zero, sphere = zero;
@@ -79,24 +79,24 @@ final class PacketShader {
         FloatVector rx = twoDn.neg().fma(nx, dx);
         FloatVector ry = twoDn.neg().fma(ny, dy);
         FloatVector rz = twoDn.neg().fma(nz, dz);
-        FloatVector invLength = FloatVector.fromArray(F, p.invLength, 0);
+        FloatVector invLength = FloatVector.fromArray(F, p.data, RayPacket.INV_LENGTH);
 
-        px.intoArray(p.px, 0);
-        py.intoArray(p.py, 0);
-        pz.intoArray(p.pz, 0);
-        nx.intoArray(p.nx, 0);
-        ny.intoArray(p.ny, 0);
-        nz.intoArray(p.nz, 0);
-        rx.mul(invLength).intoArray(p.rx, 0);
-        ry.mul(invLength).intoArray(p.ry, 0);
-        rz.mul(invLength).intoArray(p.rz, 0);
-        sphere.intoArray(p.sphere, 0);
-        red.intoArray(p.matRed, 0);
-        green.intoArray(p.matGreen, 0);
-        blue.intoArray(p.matBlue, 0);
-        shininess.intoArray(p.shininess, 0);
-        cutoff.intoArray(p.specularCutoff, 0);
-        reflectivity.intoArray(p.reflectivity, 0);
+        px.intoArray(p.data, RayPacket.PX);
+        py.intoArray(p.data, RayPacket.PY);
+        pz.intoArray(p.data, RayPacket.PZ);
+        nx.intoArray(p.data, RayPacket.NX);
+        ny.intoArray(p.data, RayPacket.NY);
+        nz.intoArray(p.data, RayPacket.NZ);
+        rx.mul(invLength).intoArray(p.data, RayPacket.RX);
+        ry.mul(invLength).intoArray(p.data, RayPacket.RY);
+        rz.mul(invLength).intoArray(p.data, RayPacket.RZ);
+        sphere.intoArray(p.data, RayPacket.SPHERE);
+        red.intoArray(p.data, RayPacket.MAT_RED);
+        green.intoArray(p.data, RayPacket.MAT_GREEN);
+        blue.intoArray(p.data, RayPacket.MAT_BLUE);
+        shininess.intoArray(p.data, RayPacket.SHININESS);
+        cutoff.intoArray(p.data, RayPacket.SPECULAR_CUTOFF);
+        reflectivity.intoArray(p.data, RayPacket.REFLECTIVITY);
     }
 
     /**
@@ -105,26 +105,26 @@ final class PacketShader {
      */
     static void addLight(CompiledScene s, RayPacket p, int light, long lit) {
         VectorMask<Float> on = VectorMask.fromLong(F, lit);
-        FloatVector lx = FloatVector.fromArray(F, p.px, 0).neg().add(s.lightX[light]);
-        FloatVector ly = FloatVector.fromArray(F, p.py, 0).neg().add(s.lightY[light]);
-        FloatVector lz = FloatVector.fromArray(F, p.pz, 0).neg().add(s.lightZ[light]);
-        FloatVector invLength = FloatVector.fromArray(F, p.lightInvDistance, 0);
+        FloatVector lx = FloatVector.fromArray(F, p.data, RayPacket.PX).neg().add(s.lightX[light]);
+        FloatVector ly = FloatVector.fromArray(F, p.data, RayPacket.PY).neg().add(s.lightY[light]);
+        FloatVector lz = FloatVector.fromArray(F, p.data, RayPacket.PZ).neg().add(s.lightZ[light]);
+        FloatVector invLength = FloatVector.fromArray(F, p.data, RayPacket.LIGHT_INV_DISTANCE);
         lx = lx.mul(invLength);
         ly = ly.mul(invLength);
         lz = lz.mul(invLength);
-        FloatVector nx = FloatVector.fromArray(F, p.nx, 0);
-        FloatVector ny = FloatVector.fromArray(F, p.ny, 0);
-        FloatVector nz = FloatVector.fromArray(F, p.nz, 0);
-        FloatVector rx = FloatVector.fromArray(F, p.rx, 0);
-        FloatVector ry = FloatVector.fromArray(F, p.ry, 0);
-        FloatVector rz = FloatVector.fromArray(F, p.rz, 0);
+        FloatVector nx = FloatVector.fromArray(F, p.data, RayPacket.NX);
+        FloatVector ny = FloatVector.fromArray(F, p.data, RayPacket.NY);
+        FloatVector nz = FloatVector.fromArray(F, p.data, RayPacket.NZ);
+        FloatVector rx = FloatVector.fromArray(F, p.data, RayPacket.RX);
+        FloatVector ry = FloatVector.fromArray(F, p.data, RayPacket.RY);
+        FloatVector rz = FloatVector.fromArray(F, p.data, RayPacket.RZ);
         FloatVector diffuse = nx.fma(lx, ny.fma(ly, nz.mul(lz))).max(0f);
         FloatVector rl = rx.fma(lx, ry.fma(ly, rz.mul(lz)));
         // Highlights cover a minority of hits, so (R.L)^n is computed only for packets that have one.
         // The branch hands its result over through an array: a vector merged from two paths (a phi)
         // is boxed by C2 whenever one path is not fully intrinsified, and then every operation after
         // it falls back to Java loops (measured: 11 MB allocated per frame at 8 lanes).
-        VectorMask<Float> shiny = rl.compare(GT, FloatVector.fromArray(F, p.specularCutoff, 0)).and(on);
+        VectorMask<Float> shiny = rl.compare(GT, FloatVector.fromArray(F, p.data, RayPacket.SPECULAR_CUTOFF)).and(on);
         if (shiny.anyTrue()) {
             // x^n = 2^(n log2 x) for x in (cutoff, 1], to ~1e-6 relative (an 8-bit channel needs 2e-3).
             // Written out rather than VectorOperators.POW, which calls a native vector math library
@@ -141,28 +141,28 @@ final class PacketShader {
             FloatVector series = t2.mul(1f / 9).add(1f / 7).mul(t2).add(1f / 5).mul(t2).add(1f / 3)
                 .mul(t2).add(1f);
             FloatVector log2x = exponent.add(t.mul(series).mul((float) (2 / Math.log(2))));
-            FloatVector z = log2x.mul(FloatVector.fromArray(F, p.shininess, 0));
+            FloatVector z = log2x.mul(FloatVector.fromArray(F, p.data, RayPacket.SHININESS));
             // 2^z = 2^n 2^f with n = z truncated (z <= 0, so f in (-1, 0]); 2^f by Taylor to degree 6.
             IntVector n = (IntVector) z.convert(VectorOperators.F2I, 0);
             FloatVector g = z.sub((FloatVector) n.convert(VectorOperators.I2F, 0)).mul((float) Math.log(2));
             FloatVector twoToF = g.mul(1f / 720).add(1f / 120).mul(g).add(1f / 24).mul(g).add(1f / 6)
                 .mul(g).add(0.5f).mul(g).add(1f).mul(g).add(1f);
             FloatVector twoToN = n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            twoToF.mul(twoToN).blend(0f, shiny.not()).intoArray(p.highlight, 0);
+            twoToF.mul(twoToN).blend(0f, shiny.not()).intoArray(p.data, RayPacket.HIGHLIGHT);
         } else {
-            FloatVector.zero(F).intoArray(p.highlight, 0);
+            FloatVector.zero(F).intoArray(p.data, RayPacket.HIGHLIGHT);
         }
-        FloatVector specular = FloatVector.fromArray(F, p.highlight, 0);
-        FloatVector weight = FloatVector.fromArray(F, p.weight, 0);
-        FloatVector red = FloatVector.fromArray(F, p.red, 0);
-        FloatVector green = FloatVector.fromArray(F, p.green, 0);
-        FloatVector blue = FloatVector.fromArray(F, p.blue, 0);
-        red.blend(weight.fma(diffuse.fma(FloatVector.fromArray(F, p.matRed, 0), specular), red), on)
-            .intoArray(p.red, 0);
-        green.blend(weight.fma(diffuse.fma(FloatVector.fromArray(F, p.matGreen, 0), specular), green), on)
-            .intoArray(p.green, 0);
-        blue.blend(weight.fma(diffuse.fma(FloatVector.fromArray(F, p.matBlue, 0), specular), blue), on)
-            .intoArray(p.blue, 0);
+        FloatVector specular = FloatVector.fromArray(F, p.data, RayPacket.HIGHLIGHT);
+        FloatVector weight = FloatVector.fromArray(F, p.data, RayPacket.WEIGHT);
+        FloatVector red = FloatVector.fromArray(F, p.data, RayPacket.RED);
+        FloatVector green = FloatVector.fromArray(F, p.data, RayPacket.GREEN);
+        FloatVector blue = FloatVector.fromArray(F, p.data, RayPacket.BLUE);
+        red.blend(weight.fma(diffuse.fma(FloatVector.fromArray(F, p.data, RayPacket.MAT_RED), specular), red), on)
+            .intoArray(p.data, RayPacket.RED);
+        green.blend(weight.fma(diffuse.fma(FloatVector.fromArray(F, p.data, RayPacket.MAT_GREEN), specular), green), on)
+            .intoArray(p.data, RayPacket.GREEN);
+        blue.blend(weight.fma(diffuse.fma(FloatVector.fromArray(F, p.data, RayPacket.MAT_BLUE), specular), blue), on)
+            .intoArray(p.data, RayPacket.BLUE);
     }
 
     /**
@@ -170,17 +170,17 @@ final class PacketShader {
      * the object it hit) and returns those lanes.
      */
     static long reflect(RayPacket p, long hits) {
-        FloatVector reflectivity = FloatVector.fromArray(F, p.reflectivity, 0);
+        FloatVector reflectivity = FloatVector.fromArray(F, p.data, RayPacket.REFLECTIVITY);
         VectorMask<Float> mirrors = reflectivity.compare(GT, 0f).and(VectorMask.fromLong(F, hits));
-        FloatVector weight = FloatVector.fromArray(F, p.weight, 0);
-        weight.blend(weight.mul(reflectivity), mirrors).intoArray(p.weight, 0);
-        FloatVector.fromArray(F, p.px, 0).intoArray(p.ox, 0);
-        FloatVector.fromArray(F, p.py, 0).intoArray(p.oy, 0);
-        FloatVector.fromArray(F, p.pz, 0).intoArray(p.oz, 0);
-        FloatVector.fromArray(F, p.rx, 0).mul(REFLECTED_RAY_LENGTH).intoArray(p.dx, 0);
-        FloatVector.fromArray(F, p.ry, 0).mul(REFLECTED_RAY_LENGTH).intoArray(p.dy, 0);
-        FloatVector.fromArray(F, p.rz, 0).mul(REFLECTED_RAY_LENGTH).intoArray(p.dz, 0);
-        FloatVector.fromArray(F, p.object, 0).intoArray(p.from, 0);
+        FloatVector weight = FloatVector.fromArray(F, p.data, RayPacket.WEIGHT);
+        weight.blend(weight.mul(reflectivity), mirrors).intoArray(p.data, RayPacket.WEIGHT);
+        FloatVector.fromArray(F, p.data, RayPacket.PX).intoArray(p.data, RayPacket.OX);
+        FloatVector.fromArray(F, p.data, RayPacket.PY).intoArray(p.data, RayPacket.OY);
+        FloatVector.fromArray(F, p.data, RayPacket.PZ).intoArray(p.data, RayPacket.OZ);
+        FloatVector.fromArray(F, p.data, RayPacket.RX).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DX);
+        FloatVector.fromArray(F, p.data, RayPacket.RY).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DY);
+        FloatVector.fromArray(F, p.data, RayPacket.RZ).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DZ);
+        FloatVector.fromArray(F, p.data, RayPacket.OBJECT).intoArray(p.data, RayPacket.FROM);
         return mirrors.toLong();
     }
 }

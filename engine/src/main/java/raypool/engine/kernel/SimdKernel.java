@@ -26,7 +26,7 @@ public final class SimdKernel implements Kernel, KernelStages {
     private static final VectorSpecies<Float> F = PacketIntersector.F;
     private static final VectorSpecies<Integer> I = F.withLanes(int.class);
 
-    private final RayPacket packet = new RayPacket(F.length());
+    private final RayPacket packet = new RayPacket();
     private final LaneConstants constants = new LaneConstants(F.length());
     private final PrimaryRowCull rowCull = new PrimaryRowCull();
     /** Every sphere: for rays other than primary ones. */
@@ -64,7 +64,7 @@ public final class SimdKernel implements Kernel, KernelStages {
                 primaryRays(s, x, y);
                 counts.primary += Long.bitCount(live);
                 PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
-                FloatVector objectPlusOne = FloatVector.fromArray(F, packet.object, 0).add(1f);
+                FloatVector objectPlusOne = FloatVector.fromArray(F, packet.data, RayPacket.OBJECT).add(1f);
                 ((IntVector) objectPlusOne.convertShape(VectorOperators.F2I, I, 0))
                     .intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
             }
@@ -133,34 +133,36 @@ public final class SimdKernel implements Kernel, KernelStages {
     private void primaryRays(CompiledScene s, int x, int y) {
         RayPacket p = packet;
         FloatVector xs = FloatVector.zero(F).addIndex(1).add((float) x);
-        FloatVector.broadcast(F, s.baseX + y * s.stepYx).add(xs.mul(s.stepXx)).intoArray(p.dx, 0);
-        FloatVector.broadcast(F, s.baseY + y * s.stepYy).add(xs.mul(s.stepXy)).intoArray(p.dy, 0);
-        FloatVector.broadcast(F, s.baseZ + y * s.stepYz).add(xs.mul(s.stepXz)).intoArray(p.dz, 0);
-        FloatVector.broadcast(F, s.camX).intoArray(p.ox, 0);
-        FloatVector.broadcast(F, s.camY).intoArray(p.oy, 0);
-        FloatVector.broadcast(F, s.camZ).intoArray(p.oz, 0);
-        FloatVector.broadcast(F, RayPacket.NONE).intoArray(p.from, 0);
-        FloatVector.broadcast(F, 1f).intoArray(p.weight, 0);
+        FloatVector.broadcast(F, s.baseX + y * s.stepYx).add(xs.mul(s.stepXx)).intoArray(p.data, RayPacket.DX);
+        FloatVector.broadcast(F, s.baseY + y * s.stepYy).add(xs.mul(s.stepXy)).intoArray(p.data, RayPacket.DY);
+        FloatVector.broadcast(F, s.baseZ + y * s.stepYz).add(xs.mul(s.stepXz)).intoArray(p.data, RayPacket.DZ);
+        FloatVector.broadcast(F, s.camX).intoArray(p.data, RayPacket.OX);
+        FloatVector.broadcast(F, s.camY).intoArray(p.data, RayPacket.OY);
+        FloatVector.broadcast(F, s.camZ).intoArray(p.data, RayPacket.OZ);
+        FloatVector.broadcast(F, RayPacket.NONE).intoArray(p.data, RayPacket.FROM);
+        FloatVector.broadcast(F, 1f).intoArray(p.data, RayPacket.WEIGHT);
         FloatVector zero = FloatVector.zero(F);
-        zero.intoArray(p.red, 0);
-        zero.intoArray(p.green, 0);
-        zero.intoArray(p.blue, 0);
+        zero.intoArray(p.data, RayPacket.RED);
+        zero.intoArray(p.data, RayPacket.GREEN);
+        zero.intoArray(p.data, RayPacket.BLUE);
     }
 
-    /** c-ray's conversion per channel (clamp at 1, scale by 255, truncate), packed as opaque ARGB. */
+    /**
+     * c-ray's conversion per channel (clamp at 1, scale by 255, truncate), packed as opaque ARGB. Written
+     * out per channel: a helper returning the converted vector was compiled on its own and boxed it.
+     */
     private void storePixels(int[] pixels, int offset, long live) {
-        IntVector r = channel(packet.red);
-        IntVector g = channel(packet.green);
-        IntVector b = channel(packet.blue);
+        float[] data = packet.data;
+        IntVector r = (IntVector) FloatVector.fromArray(F, data, RayPacket.RED).min(1f).mul(255f)
+            .convertShape(VectorOperators.F2I, I, 0);
+        IntVector g = (IntVector) FloatVector.fromArray(F, data, RayPacket.GREEN).min(1f).mul(255f)
+            .convertShape(VectorOperators.F2I, I, 0);
+        IntVector b = (IntVector) FloatVector.fromArray(F, data, RayPacket.BLUE).min(1f).mul(255f)
+            .convertShape(VectorOperators.F2I, I, 0);
         IntVector argb = r.lanewise(VectorOperators.LSHL, 16)
             .or(g.lanewise(VectorOperators.LSHL, 8))
             .or(b)
             .or(0xFF000000);
         argb.intoArray(pixels, offset, VectorMask.fromLong(I, live));
-    }
-
-    private static IntVector channel(float[] colour) {
-        return (IntVector) FloatVector.fromArray(F, colour, 0).min(1f).mul(255f)
-            .convertShape(VectorOperators.F2I, I, 0);
     }
 }
