@@ -16,7 +16,7 @@ public final class BenchDefaults {
      */
     public static final String POLICY = "dynamic";
     /**
-     * The SIMD kernel: on this project's machine it renders a frame in ~1/6 of the scalar kernel's CPU
+     * The SIMD kernel: on this project's machine it renders a frame in ~1/7 of the scalar kernel's CPU
      * time (results/simd.md), and every run is verified against the scalar reference anyway. Where
      * the Vector API gives no speed (SimdSupport), raybench says so and runs the scalar kernel.
      */
