@@ -16,65 +16,60 @@ import raypool.engine.compile.CompiledScene;
  * test instead of about 17. c is computed in double: for the floor (r = 10000) it is the difference of two
  * numbers near 1e8.
  *
- * <p>Refilled when the kernel sees a new compiled scene (once per frame); arrays grow only when a scene
- * has more objects or lights than any before it.
+ * <p>Refilled when the kernel sees a new compiled scene (once per frame); the array grows only when a
+ * scene has more spheres or lights than any before it.
  */
 final class LaneConstants {
 
-    private final int lanes;
+    private static final int L = RayPacket.LANES;
+
+    // Per sphere i, from sphere(i): centre and K = |C|^2 - r^2 (CompiledScene.sphereK).
+    static final int SPHERE_X = 0;
+    static final int SPHERE_Y = L;
+    static final int SPHERE_Z = 2 * L;
+    static final int SPHERE_K = 3 * L;
+    private static final int PER_SPHERE = 4 * L;
+
+    // Per light l and sphere i, from lightSphere(l, i): w = L - C, L . w and |w|^2 - r^2.
+    static final int WX = 0;
+    static final int WY = L;
+    static final int WZ = 2 * L;
+    static final int LIGHT_DOT_W = 3 * L;
+    static final int SHADOW_C = 4 * L;
+    private static final int PER_PAIR = 5 * L;
+
     private CompiledScene scene;
-
-    // Per sphere i, at i * lanes: centre and K = |C|^2 - r^2 (CompiledScene.sphereK).
-    float[] sphereX = new float[0];
-    float[] sphereY = new float[0];
-    float[] sphereZ = new float[0];
-    float[] sphereK = new float[0];
-
-    // Per light l and sphere i, at (l * sphereCount + i) * lanes: w = L - C, L . w, |w|^2 - r^2.
-    float[] wx = new float[0];
-    float[] wy = new float[0];
-    float[] wz = new float[0];
-    float[] lightDotW = new float[0];
-    float[] shadowC = new float[0];
-
-    LaneConstants(int lanes) {
-        this.lanes = lanes;
-    }
+    private int pairsStart;
+    /**
+     * Every constant in one array, at offsets that differ by constants, for the reason RayPacket
+     * gives: C2 folds the bounds checks of one array and constant offsets.
+     */
+    float[] table = new float[0];
 
     /** Offset of sphere i's entries. */
     int sphere(int i) {
-        return i * lanes;
+        return i * PER_SPHERE;
     }
 
     /** Offset of the entries of light l and sphere i. */
     int lightSphere(CompiledScene s, int l, int i) {
-        return (l * s.sphereCount + i) * lanes;
+        return pairsStart + (l * s.sphereCount + i) * PER_PAIR;
     }
 
     void prepare(CompiledScene s) {
         if (s == scene) {
             return;
         }
-        int spheres = s.sphereCount * lanes;
-        if (sphereX.length < spheres) {
-            sphereX = new float[spheres];
-            sphereY = new float[spheres];
-            sphereZ = new float[spheres];
-            sphereK = new float[spheres];
-        }
-        int pairs = s.lightCount * s.sphereCount * lanes;
-        if (wx.length < pairs) {
-            wx = new float[pairs];
-            wy = new float[pairs];
-            wz = new float[pairs];
-            lightDotW = new float[pairs];
-            shadowC = new float[pairs];
+        pairsStart = s.sphereCount * PER_SPHERE;
+        int size = pairsStart + s.lightCount * s.sphereCount * PER_PAIR;
+        if (table.length < size) {
+            table = new float[size];
         }
         for (int i = 0; i < s.sphereCount; i++) {
-            fill(sphereX, sphere(i), s.sphereX[i]);
-            fill(sphereY, sphere(i), s.sphereY[i]);
-            fill(sphereZ, sphere(i), s.sphereZ[i]);
-            fill(sphereK, sphere(i), s.sphereK[i]);
+            fill(sphere(i) + SPHERE_X, s.sphereX[i]);
+            fill(sphere(i) + SPHERE_Y, s.sphereY[i]);
+            fill(sphere(i) + SPHERE_Z, s.sphereZ[i]);
+            fill(sphere(i) + SPHERE_K, s.sphereK[i]);
         }
         for (int l = 0; l < s.lightCount; l++) {
             double lx = s.lightX[l], ly = s.lightY[l], lz = s.lightZ[l];
@@ -82,19 +77,19 @@ final class LaneConstants {
                 int k = lightSphere(s, l, i);
                 double x = lx - s.sphereX[i], y = ly - s.sphereY[i], z = lz - s.sphereZ[i];
                 double r = s.sphereRadius[i];
-                fill(wx, k, (float) x);
-                fill(wy, k, (float) y);
-                fill(wz, k, (float) z);
-                fill(lightDotW, k, (float) (lx * x + ly * y + lz * z));
-                fill(shadowC, k, (float) (x * x + y * y + z * z - r * r));
+                fill(k + WX, (float) x);
+                fill(k + WY, (float) y);
+                fill(k + WZ, (float) z);
+                fill(k + LIGHT_DOT_W, (float) (lx * x + ly * y + lz * z));
+                fill(k + SHADOW_C, (float) (x * x + y * y + z * z - r * r));
             }
         }
         scene = s;
     }
 
-    private void fill(float[] array, int offset, float value) {
-        for (int lane = 0; lane < lanes; lane++) {
-            array[offset + lane] = value;
+    private void fill(int offset, float value) {
+        for (int lane = 0; lane < L; lane++) {
+            table[offset + lane] = value;
         }
     }
 }

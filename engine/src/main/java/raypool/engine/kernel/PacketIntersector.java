@@ -60,6 +60,7 @@ final class PacketIntersector {
     static long nearest(CompiledScene s, LaneConstants k, RayPacket p, long active, long spheres,
                         RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
+        float[] table = k.table;
         FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.OX);
         FloatVector oy = FloatVector.fromArray(F, p.data, RayPacket.OY);
         FloatVector oz = FloatVector.fromArray(F, p.data, RayPacket.OZ);
@@ -83,12 +84,12 @@ final class PacketIntersector {
                 continue;
             }
             int at = k.sphere(i);
-            FloatVector cx = FloatVector.fromArray(F, k.sphereX, at);
-            FloatVector cy = FloatVector.fromArray(F, k.sphereY, at);
-            FloatVector cz = FloatVector.fromArray(F, k.sphereZ, at);
+            FloatVector cx = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_X);
+            FloatVector cy = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_Y);
+            FloatVector cz = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_Z);
             FloatVector halfB = dDotO.sub(dx.fma(cx, dy.fma(cy, dz.mul(cz))));
             FloatVector oDotC = ox.fma(cx, oy.fma(cy, oz.mul(cz)));
-            FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, k.sphereK, at));
+            FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_K));
             FloatVector disc = halfB.fma(halfB, a.mul(c).neg());
             VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i));
             if (!candidates.anyTrue()) {
@@ -138,6 +139,7 @@ final class PacketIntersector {
     static long unblocked(CompiledScene s, LaneConstants k, RayPacket p, int light, long active,
                           RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
+        float[] table = k.table;
         FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.PX);
         FloatVector oy = FloatVector.fromArray(F, p.data, RayPacket.PY);
         FloatVector oz = FloatVector.fromArray(F, p.data, RayPacket.PZ);
@@ -169,10 +171,12 @@ final class PacketIntersector {
             int at = k.lightSphere(s, light, i);
             // From the light: f(u) = a u^2 + 2 halfB u + c with halfB = (P - L).w; the segment is blocked
             // when f <= 0 at the point of [0, 1 - EPSILON] nearest the vertex -halfB / a.
-            FloatVector halfB = ox.fma(FloatVector.fromArray(F, k.wx, at),
-                    oy.fma(FloatVector.fromArray(F, k.wy, at), oz.mul(FloatVector.fromArray(F, k.wz, at))))
-                .sub(FloatVector.fromArray(F, k.lightDotW, at));
-            FloatVector c = FloatVector.fromArray(F, k.shadowC, at);
+            FloatVector wx = FloatVector.fromArray(F, table, at + LaneConstants.WX);
+            FloatVector wy = FloatVector.fromArray(F, table, at + LaneConstants.WY);
+            FloatVector wz = FloatVector.fromArray(F, table, at + LaneConstants.WZ);
+            FloatVector halfB = ox.fma(wx, oy.fma(wy, oz.mul(wz)))
+                .sub(FloatVector.fromArray(F, table, at + LaneConstants.LIGHT_DOT_W));
+            FloatVector c = FloatVector.fromArray(F, table, at + LaneConstants.SHADOW_C);
             // Most segments miss most spheres: when no lane's line even meets the sphere (halfB^2 < a c)
             // and none starts on it, the rest of the test (7 of its 13 vector operations) is skipped.
             VectorMask<Float> isOwn = own.compare(EQ, (float) i);

@@ -27,7 +27,7 @@ public final class SimdKernel implements Kernel, KernelStages {
     private static final VectorSpecies<Integer> I = F.withLanes(int.class);
 
     private final RayPacket packet = new RayPacket();
-    private final LaneConstants constants = new LaneConstants(F.length());
+    private final LaneConstants constants = new LaneConstants();
     private final PrimaryRowCull rowCull = new PrimaryRowCull();
     /** Every sphere: for rays other than primary ones. */
     private static final long ALL_SPHERES = -1L;
