@@ -9,14 +9,14 @@ import java.util.Optional;
 /**
  * Whether the Vector API can make {@link SimdKernel} faster than {@link ScalarKernel} on this JVM and
  * CPU. It cannot when vectors are narrower than 4 floats (the packet work then costs more than it
- * saves: at 4 lanes the kernel is only 2.6x scalar) or when C2, which turns Vector API calls into
+ * saves: at 4 lanes the kernel is only 2.7x scalar) or when C2, which turns Vector API calls into
  * instructions, is off: the interpreter and C1 run them as Java loops over arrays, 10-100x slower.
  */
 public final class SimdSupport {
 
     /**
-     * Fewest float lanes at which packets pay (measured on five: 4 lanes 2.6x, 8 lanes 4.9x, 16 lanes
-     * 7.2x the scalar kernel; results/simd.md).
+     * Fewest float lanes at which packets pay (measured on five: 4 lanes 2.7x, 8 lanes 5.2x, 16 lanes
+     * 7.6x the scalar kernel; results/simd.md).
      */
     public static final int MIN_LANES = 4;
 
