@@ -39,7 +39,7 @@ final class OpenClPlatforms {
     static List<Device> devices() {
         List<Device> devices = new ArrayList<>();
         for (cl_platform_id platform : platforms()) {
-            String platformName = stringInfo(platform, CL.CL_PLATFORM_NAME) + " (" + stringInfo(platform, CL.CL_PLATFORM_VERSION) + ")";
+            String platformName = stringInfo(platform, CL.CL_PLATFORM_NAME) + " (" + shortVersion(stringInfo(platform, CL.CL_PLATFORM_VERSION)) + ")";
             for (cl_device_id id : devicesOf(platform)) {
                 devices.add(new Device(describe(devices.size(), platformName, id), platform, id));
             }
@@ -103,6 +103,11 @@ final class OpenClPlatforms {
         return new ComputeDevice(index, platform, stringInfo(id, CL.CL_DEVICE_NAME), typeName(longInfo(id, CL.CL_DEVICE_TYPE)),
             (int) intInfo(id, CL.CL_DEVICE_MAX_COMPUTE_UNITS), longInfo(id, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
             supportsDouble(id));
+    }
+
+    /** "OpenCL 3.0 PoCL 3.1+debian" of PoCL's "OpenCL 3.0 PoCL 3.1+debian  Linux, None+Asserts, RELOC, ...". */
+    private static String shortVersion(String version) {
+        return version.split("\\s{2,}|,")[0];
     }
 
     static boolean supportsDouble(cl_device_id id) {

@@ -9,9 +9,11 @@ import raypool.engine.compile.CompiledScene;
 import raypool.engine.compile.SceneCompiler;
 import raypool.engine.frame.FrameBuffer;
 import raypool.engine.kernel.Kernel;
+import raypool.engine.kernel.KernelKind;
 import raypool.engine.kernel.RayCounts;
 import raypool.engine.kernel.ScalarKernel;
 import raypool.engine.scene.FiveSpheres;
+import raypool.engine.schedule.RenderPool;
 import raypool.engine.schedule.StripePlan;
 import raypool.engine.schedule.StripePolicy;
 
@@ -94,6 +96,23 @@ class OpenClImageTest {
         FrameBuffer ours = render(session.newKernel(), scene, StripePlan.of(StripePolicy.INTERLEAVED, 2, 31), new RayCounts());
         ImageComparison diff = ImageComparison.of(ours, reference);
         assertTrue(diff.verifies(), diff.toString());
+    }
+
+    @Test
+    void workerThreadsOfTheRenderPoolShareOneDeviceAcrossFrames() {
+        try (var factory = KernelKind.OPENCL.open(0);
+             var pool = new RenderPool(2, factory::newKernel)) {
+            for (int frame : new int[] {0, 17, 40}) {
+                CompiledScene scene = SceneCompiler.compile(FIVE.frame(frame), WIDTH, HEIGHT);
+                FrameBuffer ours = new FrameBuffer(WIDTH, HEIGHT);
+                RayCounts counts = new RayCounts();
+                pool.render(scene, ours, StripePlan.of(StripePolicy.DYNAMIC, 2, HEIGHT), counts);
+                FrameBuffer reference = render(new ScalarKernel(), scene, StripePlan.of(StripePolicy.STATIC, 1, HEIGHT), new RayCounts());
+                ImageComparison diff = ImageComparison.of(ours, reference);
+                assertTrue(diff.verifies(), "frame " + frame + ": " + diff);
+                assertEquals((long) WIDTH * HEIGHT, counts.primary);
+            }
+        }
     }
 
     /** Renders every item of the plan with one kernel, in order, as the pool's threads would between them. */
