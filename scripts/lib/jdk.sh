@@ -24,7 +24,9 @@ raypool_find_jdk() {
       return 0
     fi
   fi
-  for candidate in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk*; do
+  # RAYPOOL_JDK_SEARCH overrides the folders searched (tests use it to simulate a machine without a JDK 25).
+  local search="${RAYPOOL_JDK_SEARCH:-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk*}"
+  for candidate in $search; do
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     feature=$(raypool_java_feature "$candidate/bin/java")
     [ -n "$feature" ] || continue
@@ -38,7 +40,7 @@ raypool_find_jdk() {
       if [ -n "${JAVA_HOME:-}" ]; then
         echo "  JAVA_HOME=$JAVA_HOME is Java $(raypool_java_feature "$JAVA_HOME/bin/java" 2>/dev/null || echo '?')."
       fi
-      echo "  Looked in JAVA_HOME, /usr/lib/jvm, /usr/java and /opt."
+      echo "  Looked in JAVA_HOME and: $search"
       echo "  Install a JDK $RAYPOOL_MIN_JAVA (for example Eclipse Temurin 25, package temurin-25-jdk)"
       echo "  or point JAVA_HOME at one, then run this command again."
     } >&2
@@ -71,5 +73,5 @@ raypool_run() {
   local module="$1" main="$2"; shift 2
   local cp="$RAYPOOL_ROOT/$module/target/classes:$RAYPOOL_ROOT/$module/target/lib/*"
   exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    ${RAYPOOL_JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+    -Draypool.root="$RAYPOOL_ROOT" ${RAYPOOL_JAVA_OPTS:-} -cp "$cp" "$main" "$@"
 }

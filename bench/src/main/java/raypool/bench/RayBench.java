@@ -1,0 +1,240 @@
+package raypool.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import raypool.bench.config.BadInputException;
+import raypool.bench.config.BenchConfig;
+import raypool.bench.config.BenchDefaults;
+import raypool.bench.config.ImageSize;
+import raypool.bench.report.BenchReport;
+import raypool.bench.report.GitInfo;
+import raypool.bench.report.HostFingerprint;
+import raypool.bench.report.ResultCsv;
+import raypool.bench.report.ResultJson;
+import raypool.bench.report.SummaryTable;
+import raypool.bench.run.BenchmarkRunner;
+import raypool.bench.run.Progress;
+import raypool.bench.run.RunResult;
+import raypool.bench.stats.FrameStatistics;
+import raypool.bench.stats.SweepPoint;
+import raypool.bench.verify.ImageVerifier;
+import raypool.bench.verify.Verification;
+import raypool.engine.kernel.KernelKind;
+import raypool.engine.scene.AnimatedScene;
+import raypool.engine.scene.FiveSpheres;
+import raypool.engine.scene.io.CraySceneReader;
+import raypool.engine.scene.io.SceneFormatException;
+import raypool.engine.schedule.StripePolicy;
+import raypool.render.image.PngFiles;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * raybench: measures a host's ray-tracing capacity. Exit status 0 on success, 2 on bad input (an
+ * option or a scene file; nothing is written), 1 when the run itself fails or its image is wrong.
+ */
+@Command(name = "raybench", mixinStandardHelpOptions = true, sortOptions = false,
+    version = "raybench 0.1 (raypool)",
+    description = "Measures this host's ray-tracing capacity (frames/s, Mrays/s) on the benchmark scene, "
+        + "one stripe of rows per thread, and verifies every run against the scalar reference.")
+public final class RayBench implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Option(names = "--scene", paramLabel = "five|FILE.scn", defaultValue = BenchDefaults.SCENE,
+        description = "Built-in animated scene 'five', or a c-ray scene file (default: ${DEFAULT-VALUE}).")
+    String scene;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = BenchDefaults.WIDTH + "x" + BenchDefaults.HEIGHT,
+        description = "Image size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Worker threads (default: all logical CPUs). With --sweep, the largest count.")
+    Integer threads;
+
+    @Option(names = "--policy", paramLabel = "static|interleaved|dynamic", defaultValue = BenchDefaults.POLICY,
+        description = "How rows are shared among threads (default: ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = BenchDefaults.KERNEL,
+        description = "Kernel (default: ${DEFAULT-VALUE}).")
+    String kernel;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "" + BenchDefaults.FRAMES,
+        description = "Measured frames (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + BenchDefaults.WARMUP,
+        description = "Minimum warm-up frames; warm-up goes on until frame times settle (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--sweep", description = "Run 1..N threads and report speedup and parallel efficiency.")
+    boolean sweep;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (atomically).")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+        description = "Write the result as CSV (default with --json: the same name with .csv).")
+    Path csv;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the last measured frame as PNG.")
+    Path png;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RayBench(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns its exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        var command = new CommandLine(new RayBench(out, err));
+        command.setOut(new java.io.PrintWriter(out, true));
+        command.setErr(new java.io.PrintWriter(err, true));
+        command.setParameterExceptionHandler((ex, a) -> {
+            err.println("raybench: " + ex.getMessage());
+            err.println("Try 'raybench --help' for the options.");
+            return EXIT_BAD_INPUT;
+        });
+        return command.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        BenchConfig config;
+        try {
+            config = configure();
+        } catch (BadInputException e) {
+            err.println("raybench: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        try (Progress progress = Progress.forConsole()) {
+            BenchReport report = measure(config, progress);
+            SummaryTable.print(report, out);
+            writeResults(report);
+            if (!report.image().verified()) {
+                err.println("raybench: the frame does not match the scalar reference (max channel diff "
+                    + report.image().maxChannelDiff() + "); the result is written but must not be trusted");
+                return EXIT_FAILED;
+            }
+            return EXIT_OK;
+        } catch (IOException e) {
+            err.println("raybench: cannot write results: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    private BenchReport measure(BenchConfig config, Progress progress) {
+        List<SweepPoint> sweepPoints = new ArrayList<>();
+        RunResult main;
+        FrameStatistics mainStats;
+        if (config.sweep()) {
+            FrameStatistics one = null;
+            RunResult last = null;
+            for (int n = 1; n <= config.threads(); n++) {
+                err.printf("raybench: sweep, %d of %d threads%n", n, config.threads());
+                last = BenchmarkRunner.run(config.withThreads(n), progress);
+                FrameStatistics stats = FrameStatistics.of(last);
+                if (n == 1) {
+                    one = stats;
+                }
+                sweepPoints.add(SweepPoint.of(n, stats, one));
+            }
+            main = last;
+            mainStats = FrameStatistics.of(last);
+        } else {
+            main = BenchmarkRunner.run(config, progress);
+            mainStats = FrameStatistics.of(main);
+        }
+        boolean reference = config.kernel() == KernelKind.SCALAR;
+        Verification image = ImageVerifier.verify(main.lastFrame(), config.scene(), main.lastFrameIndex(),
+            reference ? 0 : BenchDefaults.VERIFY_MAX_CHANNEL_DIFF, reference ? 1.0 : BenchDefaults.VERIFY_MIN_FRACTION);
+        return new BenchReport(main, mainStats, image, sweepPoints, HostFingerprint.detect(),
+            GitInfo.of(Path.of(System.getProperty("raypool.root", "."))), Instant.now());
+    }
+
+    private void writeResults(BenchReport report) throws IOException {
+        BenchConfig c = report.run().config();
+        if (c.json().isPresent()) {
+            ResultJson.write(report, c.json().get());
+            err.println("raybench: wrote " + c.json().get());
+        }
+        if (c.csv().isPresent()) {
+            ResultCsv.write(report, c.csv().get());
+            err.println("raybench: wrote " + c.csv().get());
+        }
+        if (c.png().isPresent()) {
+            PngFiles.write(report.run().lastFrame(), c.png().get());
+            err.println("raybench: wrote " + c.png().get());
+        }
+    }
+
+    /** Checks every option before anything runs, so bad input never leaves a partial result. */
+    BenchConfig configure() throws BadInputException {
+        ImageSize imageSize = ImageSize.parse(size);
+        int n = threads == null ? BenchDefaults.threads() : threads;
+        if (n < 1 || n > 1024) {
+            throw new BadInputException("--threads: must be between 1 and 1024, got " + n);
+        }
+        if (frames < 1) {
+            throw new BadInputException("--frames: must be at least 1, got " + frames);
+        }
+        if (warmup < 0) {
+            throw new BadInputException("--warmup: must be 0 or more, got " + warmup);
+        }
+        StripePolicy stripePolicy;
+        KernelKind kernelKind;
+        try {
+            stripePolicy = StripePolicy.parse(policy);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--policy: " + e.getMessage());
+        }
+        try {
+            kernelKind = KernelKind.parse(kernel);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--kernel: " + e.getMessage());
+        }
+        AnimatedScene animated = loadScene(scene);
+        Optional<Path> jsonFile = Optional.ofNullable(json);
+        Optional<Path> csvFile = Optional.ofNullable(csv).or(() -> jsonFile.map(RayBench::csvBeside));
+        return new BenchConfig(animated, scene, imageSize.width(), imageSize.height(), n, stripePolicy, kernelKind,
+            frames, warmup, sweep, jsonFile, csvFile, Optional.ofNullable(png));
+    }
+
+    static AnimatedScene loadScene(String name) throws BadInputException {
+        if (name.equals("five")) {
+            return new FiveSpheres();
+        }
+        Path file = Path.of(name);
+        try {
+            String base = file.getFileName().toString().replaceFirst("\\.scn$", "");
+            return AnimatedScene.still(base, CraySceneReader.read(file));
+        } catch (SceneFormatException e) {
+            throw new BadInputException("--scene: " + e.getMessage());
+        }
+    }
+
+    static Path csvBeside(Path jsonFile) {
+        String name = jsonFile.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return jsonFile.resolveSibling(base + ".csv");
+    }
+}

@@ -1,0 +1,9 @@
+package raypool.bench.config;
+
+/** Input the user must fix (an option, a scene file): reported in one line, exit status 2. */
+public final class BadInputException extends Exception {
+
+    public BadInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,29 @@
+package raypool.bench.config;
+
+import raypool.engine.kernel.KernelKind;
+import raypool.engine.scene.AnimatedScene;
+import raypool.engine.schedule.StripePolicy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A validated raybench run: what to render, how, and where results go. */
+public record BenchConfig(
+    AnimatedScene scene,
+    String sceneSource,
+    int width,
+    int height,
+    int threads,
+    StripePolicy policy,
+    KernelKind kernel,
+    int frames,
+    int warmup,
+    boolean sweep,
+    Optional<Path> json,
+    Optional<Path> csv,
+    Optional<Path> png) {
+
+    public BenchConfig withThreads(int n) {
+        return new BenchConfig(scene, sceneSource, width, height, n, policy, kernel, frames, warmup, sweep, json, csv, png);
+    }
+}

@@ -1,0 +1,50 @@
+package raypool.bench.report;
+
+import raypool.bench.config.BenchConfig;
+import raypool.bench.stats.FrameStatistics;
+import raypool.bench.stats.SweepPoint;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** The human-readable summary printed at the end of a run. */
+public final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    public static void print(BenchReport r, PrintStream out) {
+        BenchConfig c = r.run().config();
+        FrameStatistics s = r.stats();
+        out.printf(Locale.ROOT, "raybench  %s %dx%d  kernel=%s policy=%s threads=%d  frames=%d (warm-up %d%s)%n",
+            c.scene().name(), c.width(), c.height(), c.kernel().label(), c.policy().label(), c.threads(),
+            r.run().frames(), r.run().warmupFrames(), r.run().warmupSettled() ? ", settled" : ", NOT settled");
+        out.printf(Locale.ROOT, "host      %s, %d logical CPUs, %s%n", r.host().cpuModel(), r.host().logicalCpus(),
+            r.host().jvm());
+        out.println("--------------------------------------------------------------------------");
+        out.printf(Locale.ROOT, "FPS            median %8.2f   min %8.2f   max %8.2f%n", s.fpsMedian(), s.fpsMin(),
+            s.fpsMax());
+        out.printf(Locale.ROOT, "ms per frame   p50 %8.2f   p90 %8.2f   p99 %8.2f   max %8.2f%n", s.msP50(),
+            s.msP90(), s.msP99(), s.msMax());
+        out.printf(Locale.ROOT, "CPU ms/frame   slowest thread %8.2f (%.2f FPS on an idle host)   all threads %8.2f%n",
+            s.cpuMsMedian(), s.fpsFromCpu(), s.totalCpuMsMedian());
+        out.printf(Locale.ROOT, "Mrays/s        %8.2f   (%.2f rays/pixel: primary + reflection + shadow)%n",
+            s.mraysPerSecond(), s.raysPerFrame() / ((double) c.width() * c.height()));
+        out.printf(Locale.ROOT, "imbalance      %8.3f   (slowest / mean thread busy time, median over frames)%n",
+            s.imbalanceMedian());
+        out.printf(Locale.ROOT, "GC             %d collections, %d ms during measured frames%n",
+            r.run().gcCollections(), r.run().gcPauseMillis());
+        out.printf(Locale.ROOT, "image          %s  max channel diff %d vs scalar reference, %.4f%% within 2  sha256 %s%n",
+            r.image().verified() ? "VERIFIED" : "NOT VERIFIED", r.image().maxChannelDiff(),
+            100 * r.image().fractionWithin(), r.image().sha256().substring(0, 16));
+        if (!r.sweep().isEmpty()) {
+            out.println("--------------------------------------------------------------------------");
+            out.println("threads      FPS   FPS(cpu)   speedup   efficiency   imbalance");
+            for (SweepPoint p : r.sweep()) {
+                out.printf(Locale.ROOT, "%7d %8.2f %10.2f %9.3f %12.3f %11.3f%n", p.threads(), p.fps(), p.fpsFromCpu(),
+                    p.speedup(), p.efficiency(), p.imbalance());
+            }
+            out.println("(speedup and efficiency from the slowest thread's CPU time per frame, steady under other load)");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package raypool.bench.run;
+
+import raypool.bench.config.BenchConfig;
+import raypool.bench.config.BenchDefaults;
+import raypool.engine.compile.CompiledScene;
+import raypool.engine.compile.SceneCompiler;
+import raypool.engine.frame.DoubleBuffer;
+import raypool.engine.kernel.RayCounts;
+import raypool.engine.schedule.FrameTiming;
+import raypool.engine.schedule.RenderPool;
+import raypool.engine.schedule.StripePlan;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Runs one benchmark: warm-up until the JIT has settled, then the measured frames. The scenes of the
+ * measured frames are compiled before measuring starts, so the measured loop allocates nothing and
+ * times nothing but rendering. Measured frames are always animation frames 0..N-1, so runs with
+ * different warm-ups render exactly the same work.
+ */
+public final class BenchmarkRunner {
+
+    private BenchmarkRunner() {
+    }
+
+    public static RunResult run(BenchConfig config, Progress progress) {
+        int w = config.width(), h = config.height(), n = config.frames();
+        CompiledScene[] measured = new CompiledScene[n];
+        for (int i = 0; i < n; i++) {
+            measured[i] = SceneCompiler.compile(config.scene().frame(i), w, h);
+        }
+        StripePlan plan = StripePlan.of(config.policy(), config.threads(), h);
+        DoubleBuffer frames = new DoubleBuffer(w, h);
+
+        try (RenderPool pool = new RenderPool(config.threads(), config.kernel()::newKernel)) {
+            progress.phase("warm-up", -1);
+            var gate = new WarmupGate(config.warmup(), BenchDefaults.SETTLED_WINDOW,
+                BenchDefaults.SETTLED_TOLERANCE, Math.max(BenchDefaults.WARMUP_LIMIT, config.warmup()));
+            RayCounts discarded = new RayCounts();
+            boolean done = config.warmup() == 0;
+            for (int i = 0; !done; i++) {
+                FrameTiming t = pool.render(measured[i % n], frames.back(), plan, discarded);
+                frames.publish();
+                progress.step();
+                done = gate.settledAfter(t.maxCpuNanos() > 0 ? t.maxCpuNanos() : t.wallNanos);
+            }
+
+            progress.phase("measuring", n);
+            long[] wall = new long[n], maxCpu = new long[n], totalCpu = new long[n];
+            double[] imbalance = new double[n];
+            RayCounts counts = new RayCounts();
+            long gcCountBefore = gcCollections(), gcTimeBefore = gcMillis();
+            FrameTiming t = null;
+            for (int i = 0; i < n; i++) {
+                t = pool.render(measured[i], frames.back(), plan, counts);
+                frames.publish();
+                wall[i] = t.wallNanos;
+                maxCpu[i] = t.maxCpuNanos();
+                totalCpu[i] = t.totalCpuNanos();
+                imbalance[i] = t.imbalance();
+                progress.step();
+            }
+            long gcCount = gcCollections() - gcCountBefore, gcTime = gcMillis() - gcTimeBefore;
+            progress.close();
+            return new RunResult(config, gate.framesSeen(), gate.isSettled() || config.warmup() == 0, wall, maxCpu,
+                totalCpu, imbalance, counts, gcCount, gcTime, frames.front(), n - 1, t.busyNanos.clone(),
+                t.rowOwner.clone());
+        }
+    }
+
+    private static long gcCollections() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionCount());
+        }
+        return sum;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+}
