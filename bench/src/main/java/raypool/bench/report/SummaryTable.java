@@ -21,6 +21,10 @@ public final class SummaryTable {
             r.run().frames(), r.run().warmupFrames(), r.run().warmupSettled() ? ", settled" : ", NOT settled");
         out.printf(Locale.ROOT, "host      %s, %d logical CPUs, %s%n", r.host().cpuModel(), r.host().logicalCpus(),
             r.host().jvm());
+        if (c.kernel().needsDevice()) {
+            out.printf(Locale.ROOT, "device    %s%n", r.run().kernelDescription());
+            out.println("          (CPU ms: the whole process, driver threads included; slowest thread = wall time)");
+        }
         out.println("--------------------------------------------------------------------------");
         out.printf(Locale.ROOT, "FPS            median %8.2f   min %8.2f   max %8.2f%n", s.fpsMedian(), s.fpsMin(),
             s.fpsMax());
