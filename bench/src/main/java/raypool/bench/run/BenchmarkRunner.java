@@ -50,6 +50,9 @@ public final class BenchmarkRunner {
                 done = gate.settledAfter(cpu.slowestThread(t) > 0 ? cpu.slowestThread(t) : t.wallNanos);
             }
 
+            // Start measuring with an empty young generation: start-up and warm-up allocate (class
+            // loading, JIT, the progress bar), and their collection must not land in measured frames.
+            System.gc();
             progress.phase("measuring", n);
             long[] wall = new long[n], maxCpu = new long[n], totalCpu = new long[n];
             double[] imbalance = new double[n];
