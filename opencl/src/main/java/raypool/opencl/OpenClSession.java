@@ -66,6 +66,15 @@ public final class OpenClSession implements KernelFactory {
         return new OpenClSession(d, Precision.choose(d.info().doublePrecision()), KernelSource.raytracer());
     }
 
+    /** Opens device {@code index} with the ray-tracing kernel in the given precision. */
+    public static OpenClSession open(int index, Precision precision) {
+        OpenClPlatforms.Device d = OpenClPlatforms.device(index);
+        if (precision == Precision.DOUBLE && !d.info().doublePrecision()) {
+            throw new raypool.engine.kernel.KernelUnavailableException(d.info().name() + " has no double precision (cl_khr_fp64)");
+        }
+        return new OpenClSession(d, precision, KernelSource.raytracer());
+    }
+
     /** Opens device {@code index} and builds {@code source} instead of the ray tracer: for tests of build errors. */
     static OpenClSession open(int index, Precision precision, KernelSource source) {
         return new OpenClSession(OpenClPlatforms.device(index), precision, source);

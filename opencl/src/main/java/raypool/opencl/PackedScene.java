@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 final class PackedScene {
 
-    static final int SPHERE_FLOATS = 4;
+    static final int SPHERE_FLOATS = 8;
     static final int PLANE_FLOATS = 4;
     static final int LIGHT_FLOATS = 4;
     static final int MATERIAL_FLOATS = 8;
@@ -71,6 +71,7 @@ final class PackedScene {
         int at = 0;
         for (int i = 0; i < sphereCount; i++, at += SPHERE_FLOATS) {
             put(at, s.sphereX[i], s.sphereY[i], s.sphereZ[i], s.sphereRadius[i]);
+            put(at + 4, s.sphereK[i], 0f, 0f, 0f);
         }
         for (int p = 0; p < planeCount; p++, at += PLANE_FLOATS) {
             put(at, s.planeNx[p], s.planeNy[p], s.planeNz[p], s.planeD[p]);

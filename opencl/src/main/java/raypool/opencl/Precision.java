@@ -6,10 +6,12 @@ import java.util.Locale;
 
 /**
  * The arithmetic the kernel computes in. Double is the default wherever the device has it (cl_khr_fp64:
- * CPU devices, most desktop GPUs), because the reference kernel is double and float leaves hit points
- * ~1e-5 inside spheres, where c-ray's 1e-6 self-intersection margin turns them into shadow acne.
- * Float is there for devices without double, and to measure what double costs; its image is not
- * expected to verify.
+ * CPU devices, most desktop GPUs): it does what the double reference kernel does, operation for
+ * operation, and on PoCL its frames are bit-identical to the reference. Float is for devices without
+ * double (many GPUs run it much faster): c-ray's rules done in float leave hit points ~1e-5 inside
+ * spheres, where its 1e-6 self-intersection margin turns them into shadow acne on ~19% of pixels, so
+ * the float kernel knows which object a ray leaves and uses cancellation-free roots (see raypool.cl);
+ * its frames then verify (on PoCL ~0.013% of pixels differ by more than 2, at shadow and silhouette edges).
  */
 public enum Precision {
     DOUBLE,

@@ -2,8 +2,9 @@
 // (the reference it is verified against), one work-item per pixel.
 //
 // Build options (set by OpenClProgram):
-//   -D RAYPOOL_FP64   compute in double, as the reference does, on devices with cl_khr_fp64;
-//                     without it the kernel computes in float (see "real" below)
+//   -D RAYPOOL_FP64   compute in double, exactly as the reference does, on devices with cl_khr_fp64;
+//                     without it the kernel computes in float, made robust as described at
+//                     sphere_hit_t below
 //   -D GROUP_SIZE=n   work-items per work-group along x, a power of two: the ray counters are reduced
 //                     in local memory over a work-group
 //   -cl-fp32-correctly-rounded-divide-sqrt, and no -cl-fast-relaxed-math / -cl-mad-enable, so that
@@ -27,17 +28,17 @@ typedef float real;
 #define NO_HIT ((real) INFINITY)
 
 // The packed scene, laid out by raypool.opencl.PackedScene (keep the two in step):
-//   spheres   4 floats each: x, y, z, radius
+//   spheres   8 floats each: x, y, z, radius, K = |C|^2 - r^2 (computed in double), unused x3
 //   planes    4 floats each: nx, ny, nz, d (= n . p for a point p on the plane)
 //   lights    4 floats each: x, y, z, unused
 //   materials 8 floats per object (spheres, then planes): red, green, blue, shininess, reflectivity,
 //             specular cutoff, unused, unused
 //   camera    12 floats: origin, base direction, step per column, step per row
-#define SPHERE(i) (scene + 4 * (i))
-#define PLANE(p) (scene + 4 * (sphereCount + (p)))
-#define LIGHT(l) (scene + 4 * (sphereCount + planeCount + (l)))
-#define MATERIAL(o) (scene + 4 * (sphereCount + planeCount + lightCount) + 8 * (o))
-#define CAMERA (scene + 4 * (sphereCount + planeCount + lightCount) + 8 * (sphereCount + planeCount))
+#define SPHERE(i) (scene + 8 * (i))
+#define PLANE(p) (scene + 8 * sphereCount + 4 * (p))
+#define LIGHT(l) (scene + 8 * sphereCount + 4 * (planeCount + (l)))
+#define MATERIAL(o) (scene + 8 * sphereCount + 4 * (planeCount + lightCount) + 8 * (o))
+#define CAMERA (scene + 8 * sphereCount + 4 * (planeCount + lightCount) + 8 * (sphereCount + planeCount))
 
 // Ray counters per work-item, summed over the work-group at the end (same basis as RayCounts).
 #define PRIMARY 0
@@ -62,10 +63,21 @@ static real dot3(vec a, vec b) {
 
 // c-ray's ray_sphere: no hit when both roots are below EPSILON or both beyond 1 (the ray's end);
 // otherwise the smaller root, a root below EPSILON replaced by the other. NO_HIT for no hit.
-static real sphere_hit_t(__global const float *s, real a, vec o, vec d) {
+//
+// In double this is the reference's arithmetic, operation for operation. In float three things would
+// go wrong, and are done differently:
+// - the ray leaving a surface finds that surface again ~1e-5 away, beyond c-ray's 1e-6 margin
+//   (shadow acne on ~19% of pixels). Where the ray starts on the sphere (isSelf) the root at the origin
+//   is known to be 0, so the other root is -2 (d.f) / a, and it counts only for a ray heading inwards;
+// - |o - C|^2 - r^2 cancels every digit on the floor, a sphere of radius 10000: the constant term is
+//   o.o - 2 o.C + K instead, with K = |C|^2 - r^2 from the host's double arithmetic;
+// - (-b - sqrt(disc)) / a cancels for the near root when b^2 >> a c: the roots are q / a and c / q
+//   with q = -(b + sign(b) sqrt(disc)), the numerically stable pair.
+static real sphere_hit_t(__global const float *s, real a, vec o, vec d, bool isSelf) {
     vec f = v(o.x - (real) s[0], o.y - (real) s[1], o.z - (real) s[2]);
-    real radius = (real) s[3];
     real halfB = dot3(d, f);
+#ifdef RAYPOOL_FP64
+    real radius = (real) s[3];
     real c = dot3(f, f) - radius * radius;
     real disc = halfB * halfB - a * c;
     if (disc < 0) {
@@ -74,6 +86,23 @@ static real sphere_hit_t(__global const float *s, real a, vec o, vec d) {
     real sq = sqrt(disc);
     real t1 = (-halfB + sq) / a;
     real t2 = (-halfB - sq) / a;
+#else
+    real t1, t2;
+    if (isSelf) {
+        t1 = t2 = halfB < 0 ? -2 * halfB / a : NO_HIT;
+    } else {
+        vec centre = v((real) s[0], (real) s[1], (real) s[2]);
+        real c = dot3(o, o) - 2 * dot3(o, centre) + (real) s[4];
+        real disc = halfB * halfB - a * c;
+        if (disc < 0) {
+            return NO_HIT;
+        }
+        real sq = sqrt(disc);
+        real q = halfB >= 0 ? -(halfB + sq) : sq - halfB;
+        t1 = q / a;
+        t2 = c / q;
+    }
+#endif
     if ((t1 < EPSILON && t2 < EPSILON) || (t1 > 1 && t2 > 1)) {
         return NO_HIT;
     }
@@ -86,26 +115,32 @@ static real sphere_hit_t(__global const float *s, real a, vec o, vec d) {
     return t1 < t2 ? t1 : t2;
 }
 
-// A plane is hit once, at t in [EPSILON, 1]; NO_HIT otherwise (also for rays parallel to it).
-static real plane_hit_t(__global const float *p, vec o, vec d) {
+// A plane is hit once, at t in [EPSILON, 1]; NO_HIT otherwise (also for rays parallel to it). In float,
+// a ray leaving the plane (isSelf) does not hit it again, for the reason given at sphere_hit_t.
+static real plane_hit_t(__global const float *p, vec o, vec d, bool isSelf) {
+#ifndef RAYPOOL_FP64
+    if (isSelf) {
+        return NO_HIT;
+    }
+#endif
     vec n = v((real) p[0], (real) p[1], (real) p[2]);
     real t = ((real) p[3] - dot3(n, o)) / dot3(n, d);
     return t >= EPSILON && t <= 1 ? t : NO_HIT;
 }
 
-// Whether any object lies on the segment from o to o + d.
+// Whether any object lies on the segment from o (on object self) to o + d.
 static bool blocked(__global const float *scene, int sphereCount, int planeCount, int lightCount,
-                    vec o, vec d, uint *counts) {
+                    vec o, vec d, int self, uint *counts) {
     real a = dot3(d, d);
     for (int i = 0; i < sphereCount; i++) {
         counts[TESTS]++;
-        if (sphere_hit_t(SPHERE(i), a, o, d) != NO_HIT) {
+        if (sphere_hit_t(SPHERE(i), a, o, d, i == self) != NO_HIT) {
             return true;
         }
     }
     for (int p = 0; p < planeCount; p++) {
         counts[TESTS]++;
-        if (plane_hit_t(PLANE(p), o, d) != NO_HIT) {
+        if (plane_hit_t(PLANE(p), o, d, sphereCount + p == self) != NO_HIT) {
             return true;
         }
     }
@@ -126,6 +161,7 @@ static uint trace_pixel(__global const float *scene, int sphereCount, int planeC
               (real) cam[5] + (real) x * (real) cam[8] + (real) y * (real) cam[11]);
     real r = 0, g = 0, b = 0;
     real weight = 1;
+    int from = -1; // the object the ray leaves: none for the primary ray
     counts[PRIMARY]++;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
         // Nearest hit: spheres then planes, strict < so the first of equal hits wins, as in the reference.
@@ -133,14 +169,14 @@ static uint trace_pixel(__global const float *scene, int sphereCount, int planeC
         real t = NO_HIT;
         real a = dot3(d, d);
         for (int i = 0; i < sphereCount; i++) {
-            real ti = sphere_hit_t(SPHERE(i), a, o, d);
+            real ti = sphere_hit_t(SPHERE(i), a, o, d, i == from);
             if (ti < t) {
                 t = ti;
                 obj = i;
             }
         }
         for (int p = 0; p < planeCount; p++) {
-            real tp = plane_hit_t(PLANE(p), o, d);
+            real tp = plane_hit_t(PLANE(p), o, d, sphereCount + p == from);
             if (tp < t) {
                 t = tp;
                 obj = sphereCount + p;
@@ -175,7 +211,7 @@ static uint trace_pixel(__global const float *scene, int sphereCount, int planeC
             __global const float *light = LIGHT(l);
             vec toLight = v((real) light[0] - hit.x, (real) light[1] - hit.y, (real) light[2] - hit.z);
             counts[SHADOW]++;
-            if (blocked(scene, sphereCount, planeCount, lightCount, hit, toLight, counts)) {
+            if (blocked(scene, sphereCount, planeCount, lightCount, hit, toLight, obj, counts)) {
                 continue;
             }
             real lLen = sqrt(dot3(toLight, toLight));
@@ -196,6 +232,7 @@ static uint trace_pixel(__global const float *scene, int sphereCount, int planeC
             break;
         }
         weight *= reflectivity;
+        from = obj;
         o = hit;
         d = v(refl.x * REFLECTED_RAY_LENGTH, refl.y * REFLECTED_RAY_LENGTH, refl.z * REFLECTED_RAY_LENGTH);
         counts[REFLECTION]++;

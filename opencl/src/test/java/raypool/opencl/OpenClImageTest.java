@@ -63,6 +63,22 @@ class OpenClImageTest {
     }
 
     @Test
+    void theFloatKernelVerifiesToo() {
+        try (OpenClSession floats = OpenClSession.open(0, Precision.FLOAT)) {
+            for (int frame : new int[] {0, 48}) {
+                CompiledScene scene = SceneCompiler.compile(FIVE.frame(frame), WIDTH, HEIGHT);
+                FrameBuffer reference = render(new ScalarKernel(), scene, StripePlan.of(StripePolicy.STATIC, 1, HEIGHT), new RayCounts());
+                RayCounts counts = new RayCounts();
+                FrameBuffer ours = render(floats.newKernel(), scene, StripePlan.of(StripePolicy.DYNAMIC, 2, HEIGHT), counts);
+                ImageComparison diff = ImageComparison.of(ours, reference);
+                System.out.println("float, frame " + frame + ": " + diff);
+                assertTrue(diff.verifies(), "float kernel, frame " + frame + ": " + diff);
+                assertEquals((long) WIDTH * HEIGHT, counts.primary);
+            }
+        }
+    }
+
+    @Test
     void pixelsDoNotDependOnWhichRowsAreLaunchedTogether() {
         CompiledScene scene = SceneCompiler.compile(FIVE.frame(11), WIDTH, HEIGHT);
         Kernel kernel = session.newKernel();
@@ -82,8 +98,8 @@ class OpenClImageTest {
         CompiledScene moved = SceneCompiler.compile(FIVE.frame(30), WIDTH, HEIGHT);
         FrameBuffer ours = render(kernel, moved, StripePlan.of(StripePolicy.STATIC, 2, HEIGHT), new RayCounts());
 
-        // Only the bouncing sphere's height changes between the two frames: one float.
-        assertEquals(1, session.uploadedFloats() - before);
+        // Only the bouncing sphere's height and with it its K change: the span y..K of its floats.
+        assertEquals(4, session.uploadedFloats() - before);
         FrameBuffer reference = render(new ScalarKernel(), moved, StripePlan.of(StripePolicy.STATIC, 1, HEIGHT), new RayCounts());
         ImageComparison diff = ImageComparison.of(ours, reference);
         assertTrue(diff.verifies(), diff.toString());

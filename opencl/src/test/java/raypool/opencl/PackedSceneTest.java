@@ -17,12 +17,13 @@ class PackedSceneTest {
     void layoutPutsEachSectionWhereTheKernelLooks() {
         CompiledScene s = SceneCompiler.compile(FIVE.frame(0), 800, 600);
         PackedScene p = PackedScene.of(s);
-        int lights = 4 * (s.sphereCount + s.planeCount);
+        int lights = 8 * s.sphereCount + 4 * s.planeCount;
         int materials = lights + 4 * s.lightCount;
         int camera = materials + 8 * (s.sphereCount + s.planeCount);
         assertEquals(camera + 12, p.data.length);
-        assertEquals(s.sphereY[FiveSpheres.BOUNCING], p.data[4 * FiveSpheres.BOUNCING + 1]);
+        assertEquals(s.sphereY[FiveSpheres.BOUNCING], p.data[8 * FiveSpheres.BOUNCING + 1]);
         assertEquals(s.sphereRadius[0], p.data[3]);
+        assertEquals(s.sphereK[2], p.data[8 * 2 + 4]);
         assertEquals(s.lightZ[1], p.data[lights + 4 + 2]);
         assertEquals(s.shininess[2], p.data[materials + 8 * 2 + 3]);
         assertEquals(s.specularCutoff[2], p.data[materials + 8 * 2 + 5]);
@@ -33,8 +34,8 @@ class PackedSceneTest {
     @Test
     void aMovedSphereChangesOnlyItsOwnFloats() {
         PackedScene p = PackedScene.of(SceneCompiler.compile(FIVE.frame(0), 800, 600));
-        int y = 4 * FiveSpheres.BOUNCING + 1;
-        assertArrayEquals(new int[] {y, y + 1}, p.update(SceneCompiler.compile(FIVE.frame(10), 800, 600)));
+        int y = 8 * FiveSpheres.BOUNCING + 1, k = 8 * FiveSpheres.BOUNCING + 4;
+        assertArrayEquals(new int[] {y, k + 1}, p.update(SceneCompiler.compile(FIVE.frame(10), 800, 600)));
         assertArrayEquals(new int[] {0, 0}, p.update(SceneCompiler.compile(FIVE.frame(10), 800, 600)));
     }
 }
