@@ -1,5 +1,7 @@
 package raypool.engine.kernel;
 
+import java.util.function.Supplier;
+
 /**
  * Makes the per-thread {@link Kernel} instances of one run. A device kernel opens its device, context and
  * compiled program once here and shares them among the kernels it makes; closing the factory releases
@@ -17,7 +19,7 @@ public interface KernelFactory extends AutoCloseable {
     void close();
 
     /** A factory for kernels that need nothing but a constructor. */
-    static KernelFactory inProcess(String description, java.util.function.Supplier<Kernel> constructor) {
+    static KernelFactory inProcess(String description, Supplier<Kernel> constructor) {
         return new KernelFactory() {
             @Override
             public Kernel newKernel() {
