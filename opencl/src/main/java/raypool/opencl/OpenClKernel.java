@@ -47,7 +47,12 @@ final class OpenClKernel implements Kernel, AutoCloseable {
     OpenClKernel(OpenClSession session) {
         this.session = session;
         this.queue = session.newQueue();
-        this.kernel = session.program.createKernel("render");
+        try {
+            this.kernel = session.program.createKernel("render");
+        } catch (RuntimeException e) {
+            CL.clReleaseCommandQueue(queue);
+            throw e;
+        }
         this.localSize[0] = session.groupSize;
         this.localSize[1] = 1;
     }

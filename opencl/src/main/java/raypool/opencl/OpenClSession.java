@@ -51,13 +51,18 @@ public final class OpenClSession implements KernelFactory {
         this.precision = precision;
         this.groupSize = groupSize(d.id());
         this.context = CL.clCreateContext(null, 1, new cl_device_id[] {device}, null, null, null);
+        OpenClProgram built = null;
         try {
-            this.program = OpenClProgram.build(context, device, describe(info), source, buildOptions(precision));
+            built = OpenClProgram.build(context, device, describe(info), source, buildOptions(precision));
             this.uploadQueue = newQueue();
         } catch (RuntimeException e) {
+            if (built != null) {
+                built.close();
+            }
             CL.clReleaseContext(context);
             throw e;
         }
+        this.program = built;
     }
 
     /** Opens device {@code index} with the ray-tracing kernel, in double where the device has it. */
