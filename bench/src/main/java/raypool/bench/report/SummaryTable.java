@@ -48,7 +48,9 @@ public final class SummaryTable {
                 out.printf(Locale.ROOT, "%7d %8.2f %10.2f %9.3f %12.3f %11.3f%n", p.threads(), p.fps(), p.fpsFromCpu(),
                     p.speedup(), p.efficiency(), p.imbalance());
             }
-            out.println("(speedup and efficiency from the slowest thread's CPU time per frame, steady under other load)");
+            out.println(c.kernel().needsDevice()
+                ? "(device kernel: speedup from wall time; host threads only launch stripes, so efficiency per thread means little)"
+                : "(speedup and efficiency from the slowest thread's CPU time per frame, steady under other load)");
         }
     }
 }
