@@ -37,7 +37,8 @@ class MissingPlatformTest {
 
     private static Result runProbe(Path vendors) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var pb = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        // The engine's kernels include the Vector API's, so the child needs the incubator module like every raypool JVM.
+        var pb = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
             "-cp", System.getProperty("java.class.path"), Probe.class.getName())
             .redirectErrorStream(true);
         pb.environment().put("OCL_ICD_VENDORS", vendors.toString());
