@@ -7,6 +7,7 @@ import raypool.bench.config.BadInputException;
 import raypool.bench.config.BenchConfig;
 import raypool.bench.config.BenchDefaults;
 import raypool.bench.config.ImageSize;
+import raypool.bench.pictures.Pictures;
 import raypool.bench.report.BenchReport;
 import raypool.bench.report.GitInfo;
 import raypool.bench.report.HostFingerprint;
@@ -28,7 +29,7 @@ import raypool.engine.scene.FiveSpheres;
 import raypool.engine.scene.io.CraySceneReader;
 import raypool.engine.scene.io.SceneFormatException;
 import raypool.engine.schedule.StripePolicy;
-import raypool.render.image.PngFiles;
+import raypool.render.image.PngWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,6 +102,30 @@ public final class RayBench implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Write the last measured frame as PNG.")
     Path png;
 
+    @Option(names = "--view", description = "Open the live window instead of measuring: FPS in green, seconds per "
+        + "frame in red; keys + - threads, P policy, K kernel, B buffering, S save PNG, Esc quit. "
+        + "With --frames N it closes after N frames.")
+    boolean view;
+
+    @Option(names = "--unbuffered", description = "With --view: start with buffering off, showing each frame "
+        + "while its stripes are drawn (B switches it in the window).")
+    boolean unbuffered;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+        description = "With --view --frames N: save what the window shows after frame N as PNG, then exit.")
+    Path screenshot;
+
+    @Option(names = "--gif", paramLabel = "FILE",
+        description = "Write frames 0..N-1 (N = --frames) as a looping animated GIF instead of measuring.")
+    Path gif;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "After measuring, write PNG plots into DIR: "
+        + "frame-time distribution, speedup and efficiency (with --sweep), one stripe map per policy.")
+    Path plots;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -138,10 +163,30 @@ public final class RayBench implements Callable<Integer> {
             err.println("raybench: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
+        if (view) {
+            // Without --frames the window stays until Esc; the benchmark's default frame count does not apply.
+            long limit = spec.commandLine().getParseResult().hasMatchedOption("--frames") ? config.frames() : 0;
+            return Pictures.view(config, !unbuffered, limit, Optional.ofNullable(screenshot), err);
+        }
+        if (gif != null) {
+            try {
+                Pictures.gif(config, gif);
+                err.println("raybench: wrote " + gif);
+                return EXIT_OK;
+            } catch (IOException e) {
+                err.println("raybench: cannot write " + gif + ": " + e.getMessage());
+                return EXIT_FAILED;
+            }
+        }
         try (Progress progress = Progress.forConsole()) {
             BenchReport report = measure(config, progress);
             SummaryTable.print(report, out);
             writeResults(report);
+            if (plots != null) {
+                for (Path file : Pictures.plots(report, plots)) {
+                    err.println("raybench: wrote " + file);
+                }
+            }
             if (!report.image().verified()) {
                 err.println("raybench: the frame does not match the scalar reference (max channel diff "
                     + report.image().maxChannelDiff() + "); the result is written but must not be trusted");
@@ -217,7 +262,7 @@ public final class RayBench implements Callable<Integer> {
             err.println("raybench: wrote " + c.csv().get());
         }
         if (c.png().isPresent()) {
-            PngFiles.write(report.run().lastFrame(), c.png().get());
+            PngWriter.write(report.run().lastFrame(), c.png().get());
             err.println("raybench: wrote " + c.png().get());
         }
     }
@@ -235,6 +280,7 @@ public final class RayBench implements Callable<Integer> {
         if (warmup < 0) {
             throw new BadInputException("--warmup: must be 0 or more, got " + warmup);
         }
+        checkPictureOptions();
         StripePolicy stripePolicy;
         KernelKind kernelKind;
         try {
@@ -277,6 +323,29 @@ public final class RayBench implements Callable<Integer> {
                 + devices.size() + " (0 to " + (devices.size() - 1) + "):" + listing);
         }
         return index;
+    }
+
+    /** --view, --gif and --plots choose what a run makes; only some combinations mean anything. */
+    private void checkPictureOptions() throws BadInputException {
+        if (view && gif != null) {
+            throw new BadInputException("--gif: not with --view (the window shows the animation itself)");
+        }
+        if (plots != null && (view || gif != null)) {
+            throw new BadInputException("--plots: needs a measured run, not --view or --gif");
+        }
+        if ((view || gif != null) && (sweep || json != null || csv != null || png != null)) {
+            throw new BadInputException((view ? "--view" : "--gif")
+                + ": measures nothing, so --sweep, --json, --csv and --png do not apply");
+        }
+        if (unbuffered && !view) {
+            throw new BadInputException("--unbuffered: only with --view");
+        }
+        if (screenshot != null && !view) {
+            throw new BadInputException("--screenshot: only with --view");
+        }
+        if (screenshot != null && !spec.commandLine().getParseResult().hasMatchedOption("--frames")) {
+            throw new BadInputException("--screenshot: needs --frames N (the window is saved after frame N)");
+        }
     }
 
     static AnimatedScene loadScene(String name) throws BadInputException {

@@ -70,6 +70,8 @@ class RayBenchCommandTest {
         assertEquals(2, csv.size());
         assertTrue(csv.get(0).startsWith("timestamp,git_commit"));
         assertNoTemporaryFiles(dir);
+        assertTrue(Files.getPosixFilePermissions(json).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+            "results are readable by others, not owner-only like a temporary file");
     }
 
     @Test

@@ -6,6 +6,8 @@ package raypool.engine.scene.io;
  */
 public final class SceneFormatException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final String source;
     private final int line;
     private final String field;

@@ -1,0 +1,18 @@
+package raypool.xapi.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** The host fields a balancer reads. {@code cpuCount} comes from cpu_info's "cpu_count" (threads). */
+public record HostRecord(Ref ref, String uuid, String nameLabel, String address, boolean enabled,
+                         Ref metrics, List<Ref> residentVms, int cpuCount, Map<String, String> licenseParams) {
+
+    public static HostRecord from(Ref ref, JsonNode r) {
+        Map<String, String> cpuInfo = Wire.stringMap(r, "cpu_info");
+        return new HostRecord(ref, Wire.string(r, "uuid"), Wire.string(r, "name_label"),
+                Wire.string(r, "address"), Wire.bool(r, "enabled"), Wire.ref(r, "metrics"),
+                Wire.refs(r, "resident_VMs"), Integer.parseInt(cpuInfo.getOrDefault("cpu_count", "0")),
+                Map.copyOf(Wire.stringMap(r, "license_params")));
+    }
+}
