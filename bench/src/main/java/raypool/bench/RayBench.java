@@ -309,6 +309,11 @@ public final class RayBench implements Callable<Integer> {
             }
             return 0;
         }
+        if (view || gif != null) {
+            // SceneRenderer and the live view make kernels per thread themselves; device kernels need an opened device.
+            throw new BadInputException((view ? "--view" : "--gif") + ": renders with an in-process kernel (--kernel scalar),"
+                + " not --kernel " + kernelKind.label() + ", which is for measured runs");
+        }
         int index = device == null ? 0 : device;
         List<ComputeDevice> devices;
         try {

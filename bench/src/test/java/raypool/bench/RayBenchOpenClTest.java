@@ -83,6 +83,14 @@ class RayBenchOpenClTest {
     }
 
     @Test
+    void viewAndGifAreForInProcessKernels(@TempDir Path dir) {
+        Outcome o = RayBenchCommandTest.run("--kernel", "opencl", "--gif", dir.resolve("a.gif").toString(), "--frames", "2");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("--gif: renders with an in-process kernel"), o.err());
+        assertFalse(Files.exists(dir.resolve("a.gif")));
+    }
+
+    @Test
     void noPlatformExits2SayingWhatToInstall() throws Exception {
         Path emptyVendors = Files.createTempDirectory("no-opencl-vendors");
         try {
