@@ -13,9 +13,15 @@ import raypool.engine.kernel.KernelKind;
 import raypool.engine.kernel.RayCounts;
 import raypool.engine.kernel.ScalarKernel;
 import raypool.engine.scene.FiveSpheres;
+import raypool.engine.scene.Material;
+import raypool.engine.scene.Plane;
+import raypool.engine.scene.Scene;
+import raypool.engine.scene.Vec3;
 import raypool.engine.schedule.RenderPool;
 import raypool.engine.schedule.StripePlan;
 import raypool.engine.schedule.StripePolicy;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +80,27 @@ class OpenClImageTest {
                 System.out.println("float, frame " + frame + ": " + diff);
                 assertTrue(diff.verifies(), "float kernel, frame " + frame + ": " + diff);
                 assertEquals((long) WIDTH * HEIGHT, counts.primary);
+            }
+        }
+    }
+
+    /** The benchmark scene has no plane; this one has a floor plane and a reflecting wall, in both precisions. */
+    @Test
+    void planesVerifyInDoubleAndFloat() {
+        Scene five = FIVE.frame(12);
+        Scene withPlanes = new Scene(five.spheres().subList(1, five.spheres().size()),
+            List.of(new Plane(new Vec3(0, 0, 0), new Vec3(0, 1, 0), new Material(0.5, 0.5, 0.5, 0, 0.3)),
+                new Plane(new Vec3(0, 0, 12), new Vec3(0, 0, -1), new Material(0.6, 0.2, 0.2, 20, 0.2))),
+            five.lights(), five.camera());
+        CompiledScene scene = SceneCompiler.compile(withPlanes, WIDTH, HEIGHT);
+        assertEquals(2, scene.planeCount);
+        FrameBuffer reference = render(new ScalarKernel(), scene, StripePlan.of(StripePolicy.STATIC, 1, HEIGHT), new RayCounts());
+        try (OpenClSession floats = OpenClSession.open(0, Precision.FLOAT)) {
+            for (OpenClSession s : List.of(session, floats)) {
+                FrameBuffer ours = render(s.newKernel(), scene, StripePlan.of(StripePolicy.INTERLEAVED, 2, HEIGHT), new RayCounts());
+                ImageComparison diff = ImageComparison.of(ours, reference);
+                System.out.println("planes, " + s.precision() + ": " + diff);
+                assertTrue(diff.verifies(), s.precision() + ": " + diff);
             }
         }
     }
