@@ -26,15 +26,18 @@ public final class Snapshot {
     private final double[] hostFreeMips;
     private final double[][] history;
     private final int[] lastMovedStep;
+    private final int[] hostIncomingRamMb;
+    private final Constraints constraints;
 
     public Snapshot(double time, int step, List<HostSpec> hosts, List<VmSpec> vms, HostState[] hostState,
                     int[] vmHost, boolean[] vmMigrating, double[] demand, double[] allocated, int[][] hostVms,
-                    double[] hostUtilization, double[] hostFreeMips, double[][] history, int[] lastMovedStep) {
+                    double[] hostUtilization, double[] hostFreeMips, double[][] history, int[] lastMovedStep,
+                    int[] hostIncomingRamMb, Constraints constraints) {
         int h = hosts.size();
         int v = vms.size();
         if (hostState.length != h || hostVms.length != h || hostUtilization.length != h || hostFreeMips.length != h
                 || vmHost.length != v || vmMigrating.length != v || demand.length != v || allocated.length != v
-                || history.length != v || lastMovedStep.length != v) {
+                || history.length != v || lastMovedStep.length != v || hostIncomingRamMb.length != h) {
             throw new IllegalArgumentException("snapshot arrays disagree with " + h + " hosts and " + v + " VMs");
         }
         this.time = time;
@@ -51,7 +54,13 @@ public final class Snapshot {
         this.hostFreeMips = hostFreeMips;
         this.history = history;
         this.lastMovedStep = lastMovedStep;
+        this.hostIncomingRamMb = hostIncomingRamMb;
+        this.constraints = constraints;
     }
+
+    public Constraints constraints() { return constraints; }
+    /** Memory held on the host for VMs still migrating in (a migration reserves memory on both ends). */
+    public int incomingRamMb(int h) { return hostIncomingRamMb[h]; }
 
     public double time() { return time; }
     public int step() { return step; }
@@ -82,8 +91,9 @@ public final class Snapshot {
     /** Step at which the VM last moved, or Integer.MIN_VALUE / 2 when never. */
     public int lastMovedStep(int v) { return lastMovedStep[v]; }
 
+    /** Memory of the VMs on the host plus memory reserved for VMs migrating in. */
     public int memoryUsedMb(int h) {
-        int sum = 0;
+        int sum = hostIncomingRamMb[h];
         for (int v : hostVms[h]) {
             sum += vms.get(v).ramMb();
         }

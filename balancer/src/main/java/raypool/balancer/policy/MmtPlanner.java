@@ -15,22 +15,19 @@ import java.util.List;
  * power-aware best-fit-decreasing placement (PABFD), and evacuation of underloaded hosts, written from
  * cloudsim-rules.md sections 5-8.
  *
- * <p>Two switches separate the reference's behaviour from the project's physics:
- * {@code quirkDoubleMigration} keeps the reference's bug of not barring overload-phase destinations
- * from being drained (some VMs then move twice in one round; a quirk of the reference, section 8), and
- * {@code checkMemory} makes PABFD refuse hosts without the VM's memory (the reference never checks).
+ * <p>The snapshot's {@link raypool.balancer.model.Constraints} separate the reference's behaviour from
+ * the project's physics: where repeat moves are allowed the reference's bug of not barring
+ * overload-phase destinations from being drained is kept (some VMs then move twice in one round; a
+ * QUIRK of the reference, section 8), and where memory is enforced PABFD refuses hosts without the
+ * VM's memory (the reference checks it only at creation).
  */
 public final class MmtPlanner implements Planner {
     private final String name;
     private final OverloadDetector detector;
-    private final boolean quirkDoubleMigration;
-    private final boolean checkMemory;
 
-    public MmtPlanner(String name, OverloadDetector detector, boolean quirkDoubleMigration, boolean checkMemory) {
+    public MmtPlanner(String name, OverloadDetector detector) {
         this.name = name;
         this.detector = detector;
-        this.quirkDoubleMigration = quirkDoubleMigration;
-        this.checkMemory = checkMemory;
     }
 
     @Override
@@ -85,6 +82,7 @@ public final class MmtPlanner implements Planner {
     public Plan optimize(Snapshot s) {
         int hosts = s.hostCount();
         Workspace ws = new Workspace(s);
+        boolean quirkDoubleMigration = s.constraints().repeatMovesAllowed();
         boolean[] overloaded = new boolean[hosts];
         IntArrayList overloadedList = new IntArrayList();
         for (int h = 0; h < hosts; h++) {
@@ -249,10 +247,10 @@ public final class MmtPlanner implements Planner {
         int best = -1;
         double bestCost = Double.MAX_VALUE;
         for (int h = 0; h < s.hostCount(); h++) {
-            if (excluded[h] || s.host(h).peMips() < r || ws.free(h) < r) {
+            if (excluded[h] || s.host(h).peMips() < r || ws.free(h) < r || !s.hostState(h).acceptsVms()) {
                 continue;
             }
-            if (checkMemory && ws.ramUsed(h) + ram > s.host(h).ramMb()) {
+            if (s.constraints().memoryEnforced() && ws.ramUsed(h) + ram > s.host(h).ramMb()) {
                 continue;
             }
             double allocated = ws.allocatedSum(h);

@@ -13,11 +13,6 @@ import java.util.List;
  * The floor every policy should beat on SLA, and the ceiling on energy.
  */
 public final class NonePlanner implements Planner {
-    private final boolean checkMemory;
-
-    public NonePlanner(boolean checkMemory) {
-        this.checkMemory = checkMemory;
-    }
 
     @Override
     public String name() {
@@ -38,7 +33,7 @@ public final class NonePlanner implements Planner {
             }
             for (int tries = 0; tries < s.hostCount(); tries++) {
                 int h = (next + tries) % s.hostCount();
-                boolean fits = !checkMemory || ram[h] + s.vm(v).ramMb() <= s.host(h).ramMb();
+                boolean fits = !s.constraints().memoryEnforced() || ram[h] + s.vm(v).ramMb() <= s.host(h).ramMb();
                 if (s.hostState(h).acceptsVms() && fits && s.host(h).peMips() >= Math.min(s.vm(v).mips(), s.host(h).peMips())) {
                     ram[h] += s.vm(v).ramMb();
                     actions.add(new Action.Place(v, h, "round robin"));

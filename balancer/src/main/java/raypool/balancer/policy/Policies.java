@@ -14,17 +14,14 @@ public final class Policies {
     private Policies() {
     }
 
-    /**
-     * @param referenceRules true under {@code --rules cloudsim}: baselines keep the reference's quirks
-     *                       (double migrations, no memory check)
-     */
-    public static Planner create(String name, boolean referenceRules) {
+    /** Planners read the rules they must keep (memory, repeat moves) from each snapshot's constraints. */
+    public static Planner create(String name) {
         return switch (name) {
             case "thr-mmt", "iqr-mmt", "mad-mmt", "lr-mmt" -> {
                 OverloadDetector detector = OverloadDetector.parse(name);
-                yield new MmtPlanner(name, detector, referenceRules, !referenceRules);
+                yield new MmtPlanner(name, detector);
             }
-            case "none" -> new NonePlanner(!referenceRules);
+            case "none" -> new NonePlanner();
             default -> throw new InputException("--policy: unknown policy '" + name + "'; choose one of " + NAMES);
         };
     }

@@ -65,7 +65,7 @@ public final class Workspace {
 
     public int ramUsed(int h) {
         if (ramUsed[h] < 0) {
-            int sum = 0;
+            int sum = snapshot.incomingRamMb(h);
             for (int i = 0, n = count(h); i < n; i++) {
                 sum += snapshot.vm(vmAt(h, i)).ramMb();
             }

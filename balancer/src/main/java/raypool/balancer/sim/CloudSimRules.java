@@ -3,6 +3,7 @@ package raypool.balancer.sim;
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import raypool.balancer.model.Constraints;
 import raypool.balancer.model.HostSpec;
 import raypool.balancer.model.HostState;
 import raypool.balancer.model.Snapshot;
@@ -188,7 +189,8 @@ public final class CloudSimRules {
         int[] unplaced = new int[v];
         Arrays.fill(unplaced, -1);
         Snapshot creation = new Snapshot(0, 0, hosts, vms, states, unplaced, new boolean[v], nominal,
-                new double[v], empty, new double[h], capacity.clone(), noHistory, lastMoved.clone());
+                new double[v], empty, new double[h], capacity.clone(), noHistory, lastMoved.clone(), new int[h],
+                Constraints.REFERENCE_CREATION);
         for (Action action : planner.place(creation).actions()) {
             if (action instanceof Action.Place p) {
                 hostVms[p.to()].add(p.vm());
@@ -443,6 +445,7 @@ public final class CloudSimRules {
             hist[i] = alive[i] ? Arrays.copyOf(history[i], historyLength[i]) : new double[0];
         }
         return new Snapshot(t, step, hosts, vms, states, vmTable.clone(), inMigration.clone(), demand.clone(),
-                allocated, lists, util, hostFree.clone(), hist, lastMoved.clone());
+                allocated, lists, util, hostFree.clone(), hist, lastMoved.clone(), new int[h],
+                Constraints.REFERENCE_RUNNING);
     }
 }

@@ -26,11 +26,11 @@ public final class Replay {
         List<VmSpec> vms = Fleet.referenceVms(trace.names());
         return switch (rules) {
             case "cloudsim" -> {
-                Planner planner = Policies.create(policy, true);
+                Planner planner = Policies.create(policy);
                 yield new CloudSimRules(trace, hosts, vms, planner).run(listener);
             }
             case "raypool" -> {
-                Planner planner = Policies.create(policy, false);
+                Planner planner = Policies.create(policy);
                 yield new RaypoolRules(trace, hosts, vms, planner, RaypoolRules.Physics.DEFAULT).run(listener);
             }
             default -> throw new InputException("--rules: unknown rule set '" + rules + "'; choose one of " + RULES);
