@@ -16,7 +16,7 @@ final class ResultTable {
 
     static String row(ReplayResult r) {
         String day = java.nio.file.Path.of(r.traceDir()).getFileName().toString();
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %d | %.2f%% | %.3f%% | %.5f%% | %.6f | %.3f / %.3f | %.2f |%n",
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %d | %.3f%% | %.4f%% | %.3e%% | %.3e | %.3f / %.3f | %.2f |%n",
                 r.policy(), r.rules(), day, r.vms(), r.energyKwh(), r.migrations(), 100 * r.slatah(), 100 * r.pdm(),
                 100 * r.slav(), r.esv(), r.decisionMs().p50(), r.decisionMs().p99(), r.wallS());
     }

@@ -22,6 +22,7 @@ public final class Policies {
                 yield new MmtPlanner(name, detector);
             }
             case "none" -> new NonePlanner();
+            case "xo-performance" -> new XoPlanner();
             case "wlb-density" -> new WlbPlanner(name, WlbSettings.defaults(WlbSettings.Mode.DENSITY));
             case "wlb-performance" -> new WlbPlanner(name, WlbSettings.defaults(WlbSettings.Mode.PERFORMANCE));
             default -> throw new InputException("--policy: unknown policy '" + name + "'; choose one of " + NAMES);

@@ -37,8 +37,8 @@ public record WlbSettings(Mode mode, double cpuCritical, double freeMemoryCritic
     public enum Mode { PERFORMANCE, DENSITY }
 
     public static WlbSettings defaults(Mode mode) {
-        return new WlbSettings(mode, 0.90, 51, 1.0, 0.5, 1, 6, 0.75, Integer.getInteger("wlb.repeat", 2), Integer.getInteger("wlb.cooldown", 12), 100, Integer.getInteger("wlb.perhost", 4), 2.0, 5.0, 1.0, 0.3, 1.0,
-                Double.parseDouble(System.getProperty("wlb.below", "0.45")), mode == Mode.DENSITY);
+        return new WlbSettings(mode, 0.90, 51, 1.0, 0.5, 1, 6, 0.75, 2, 12, 100, 4, 2.0, 5.0, 1.0, 0.5, 1.0, 0.45,
+                mode == Mode.DENSITY);
     }
 
     public double cpuHigh() { return 0.85 * cpuCritical; }
