@@ -54,6 +54,7 @@ public final class PlanChecker {
             }
         }
         boolean[] moved = new boolean[s.vmCount()];
+        boolean[] poweredOff = new boolean[hosts];
         int[] incoming = new int[hosts];
         List<Violation> violations = new ArrayList<>();
         List<Action> actions = plan.actions();
@@ -61,7 +62,8 @@ public final class PlanChecker {
             Action action = actions.get(i);
             switch (action) {
                 case Action.Migrate m -> {
-                    Optional<String> problem = migrateProblem(s, m, position, moved, state, memory, antiAffinityCount);
+                    Optional<String> problem = migrateProblem(s, m, position, moved, state, memory, antiAffinityCount)
+                            .or(() -> poweredOffProblem(m.to(), poweredOff));
                     if (problem.isPresent()) {
                         violations.add(new Violation(i, problem.get()));
                         continue;
@@ -80,7 +82,8 @@ public final class PlanChecker {
                         violations.add(new Violation(i, "VM " + p.vm() + " is already placed"));
                         continue;
                     }
-                    Optional<String> problem = destinationProblem(s, s.vm(p.vm()), p.to(), state, memory, antiAffinityCount);
+                    Optional<String> problem = destinationProblem(s, s.vm(p.vm()), p.to(), state, memory, antiAffinityCount)
+                            .or(() -> poweredOffProblem(p.to(), poweredOff));
                     if (problem.isPresent()) {
                         violations.add(new Violation(i, problem.get()));
                         continue;
@@ -97,6 +100,7 @@ public final class PlanChecker {
                         violations.add(new Violation(i, "host " + off.host() + " still has VMs; it cannot be powered off"));
                     } else {
                         state[off.host()] = HostState.OFF;
+                        poweredOff[off.host()] = true;
                     }
                 }
                 case Action.PowerOn on -> {
@@ -109,6 +113,12 @@ public final class PlanChecker {
             }
         }
         return violations.isEmpty() ? new Valid() : new Invalid(List.copyOf(violations));
+    }
+
+    /** An OFF host may take VMs (the executor powers it on), but not one this very plan switched off. */
+    private static Optional<String> poweredOffProblem(int to, boolean[] poweredOff) {
+        return to >= 0 && to < poweredOff.length && poweredOff[to]
+                ? Optional.of("host " + to + " is powered off earlier in this plan") : Optional.empty();
     }
 
     private static Optional<String> migrateProblem(Snapshot s, Action.Migrate m, int[] position, boolean[] moved,

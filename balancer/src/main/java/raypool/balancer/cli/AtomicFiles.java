@@ -21,9 +21,19 @@ final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             writer.write(temp);
+            readableByAll(temp);
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are created private; results are meant to be shared. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and friends: the default permissions will do
         }
     }
 

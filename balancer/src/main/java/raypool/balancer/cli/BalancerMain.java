@@ -19,6 +19,7 @@ public final class BalancerMain implements Runnable {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InputException bad) {
                 cmd.getErr().println("balancer: " + bad.getMessage());
+                cmd.getErr().flush();
                 return 2;
             }
             throw e;
