@@ -156,6 +156,18 @@ public final class RaypoolRules {
                 (System.nanoTime() - started) / 1e9, timeline);
     }
 
+    /**
+     * The snapshot a planner would see at step k after the VMs were placed at creation and nothing moved
+     * since: for timing planning rounds at scale without simulating the day before.
+     */
+    public Snapshot placedSnapshotAt(int k) {
+        if (k < 1 || k >= STEPS) {
+            throw new IllegalArgumentException("step " + k + " is outside 1.." + (STEPS - 1));
+        }
+        placeAtCreation();
+        return snapshot(k);
+    }
+
     /** New VMs ask for their nominal MIPS: nothing about them has been measured yet. */
     private void placeAtCreation() {
         double[] nominal = new double[vms.size()];
