@@ -35,7 +35,6 @@ public final class RaypoolRules {
     private static final double STEP = PlanetLabTrace.STEP_SECONDS;
     private static final int STEPS = PlanetLabTrace.SAMPLES;
     private static final double EPSILON = 1e-6;
-    private static final boolean DEBUG = System.getenv("BALANCER_DEBUG") != null;
 
     /**
      * @param bootSeconds time from power-on until a host takes VMs, drawing idle power
@@ -189,9 +188,6 @@ public final class RaypoolRules {
         for (Action action : plan.actions()) {
             switch (action) {
                 case Action.Migrate m -> {
-                    if (DEBUG) {
-                        System.err.println("step " + step + " " + m);
-                    }
                     powerOnIfOff(m.to(), t0);
                     InFlight f = new InFlight(m.vm(), m.from(), m.to());
                     started.add(f);
