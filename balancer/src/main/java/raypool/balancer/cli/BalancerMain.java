@@ -7,7 +7,7 @@ import raypool.balancer.trace.InputException;
 /** Entry point of ./scripts/balancer. Bad input exits 2 with one message naming file and line. */
 @Command(name = "balancer", mixinStandardHelpOptions = true,
         description = "WLB-style placement and live-migration planner, judged by replaying PlanetLab traces.",
-        subcommands = {ReplayCommand.class, TablesCommand.class, SpeedCommand.class})
+        subcommands = {ReplayCommand.class, TablesCommand.class, SpeedCommand.class, StarsCommand.class})
 public final class BalancerMain implements Runnable {
 
     public static void main(String[] args) {

@@ -39,6 +39,7 @@ final class Plots {
                 .title(title + " - " + r.policy() + ", rules " + r.rules()).xAxisTitle("hour of day").yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("0");
         chart.addSeries(yTitle, x.length == 0 ? new double[] {0} : x, y.length == 0 ? new double[] {0} : y);
         String base = file.toString().substring(0, file.toString().length() - 4);
         AtomicFiles.write(file, temp -> {
