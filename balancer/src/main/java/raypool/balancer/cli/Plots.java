@@ -41,12 +41,10 @@ final class Plots {
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.addSeries(yTitle, x.length == 0 ? new double[] {0} : x, y.length == 0 ? new double[] {0} : y);
-        String base = file.toString().substring(0, file.toString().length() - 4);
         AtomicFiles.write(file, temp -> {
             String tempBase = temp.toString() + "-img";
             BitmapEncoder.saveBitmap(chart, tempBase, BitmapEncoder.BitmapFormat.PNG);
             Files.move(Path.of(tempBase + ".png"), temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         });
-        assert base != null;
     }
 }

@@ -92,7 +92,7 @@ public final class MmtPlanner implements Planner {
             }
         }
         List<Action> actions = new ArrayList<>();
-        int[] position = s.hostCount() > 0 ? new int[s.vmCount()] : new int[0];
+        int[] position = new int[s.vmCount()];
         for (int v = 0; v < s.vmCount(); v++) {
             position[v] = s.hostOf(v);
         }

@@ -34,7 +34,7 @@ public final class NonePlanner implements Planner {
             for (int tries = 0; tries < s.hostCount(); tries++) {
                 int h = (next + tries) % s.hostCount();
                 boolean fits = !s.constraints().memoryEnforced() || ram[h] + s.vm(v).ramMb() <= s.host(h).ramMb();
-                if (s.hostState(h).acceptsVms() && fits && s.host(h).peMips() >= Math.min(s.vm(v).mips(), s.host(h).peMips())) {
+                if (s.hostState(h).acceptsVms() && fits) {
                     ram[h] += s.vm(v).ramMb();
                     actions.add(new Action.Place(v, h, "round robin"));
                     next = h + 1;

@@ -23,12 +23,6 @@ public final class PlacementStars {
         public static HostScore zero(int host, String reason) {
             return new HostScore(host, 0, Optional.of(reason));
         }
-
-        record Reasonless() {
-            String text() {
-                return "not explained";
-            }
-        }
     }
 
     static HostScore score(Pool pool, WlbSettings st, int v, int h, boolean migration, boolean explain) {
@@ -98,11 +92,11 @@ public final class PlacementStars {
         return new HostScore(h, Math.min(5, stars), Optional.empty());
     }
 
-    private static final HostScore.Reasonless UNEXPLAINED = new HostScore.Reasonless();
+    private static final String NOT_EXPLAINED = "not explained (scored without reasons)";
 
     /** Zero stars; the reason text is built only when someone will read it (a round scores many hosts). */
     private static HostScore zero(boolean explain, int h, java.util.function.Supplier<String> reason) {
-        return explain ? HostScore.zero(h, reason.get()) : new HostScore(h, 0, Optional.of(UNEXPLAINED.text()));
+        return HostScore.zero(h, explain ? reason.get() : NOT_EXPLAINED);
     }
 
     private static String pct(double x) {

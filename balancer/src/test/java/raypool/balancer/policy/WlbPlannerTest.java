@@ -260,4 +260,53 @@ class WlbPlannerTest {
         long onFirst = plan.actions().stream().filter(a -> ((Action.Place) a).to() == 0).count();
         assertEquals(3, onFirst, "3 x 1300 MB fill a 4096 MB host; density packs before opening the next");
     }
+
+    @Test
+    void affinityPrefersTheHostOfAGroupMember() {
+        for (boolean grouped : new boolean[] {false, true}) {
+            TestPools p = new TestPools();
+            int a = p.host();
+            int b = p.host();
+            java.util.Optional<String> group = grouped ? java.util.Optional.of("web") : java.util.Optional.empty();
+            p.vm(a, new raypool.balancer.model.VmSpec(0, "x", 1000, 512, group, java.util.Optional.empty(), false),
+                    TestPools.flat(0.2, 30));
+            p.vm(b, 1000, 512, 0.2);
+            int v = p.vm(-1, new raypool.balancer.model.VmSpec(0, "y", 1000, 512, group, java.util.Optional.empty(), false),
+                    TestPools.flat(0.2, 30));
+            List<PlacementStars.HostScore> stars = new WlbPlanner("p", PERFORMANCE).stars(p.build(), v);
+            double difference = stars.get(a).stars() - stars.get(b).stars();
+            assertEquals(grouped ? 0.5 : 0, difference, 1e-9, "grouped=" + grouped);
+        }
+    }
+
+    @Test
+    void consolidationIsRefusedWhenMigrationsCostMoreThanThePowerSaved() {
+        TestPools p = new TestPools();
+        int light = p.host();
+        int busy = p.host();
+        p.vm(light, 1000, 512, 0.1);
+        p.vm(busy, 2660, 1024, 0.4);
+        Snapshot s = p.build();
+        WlbSettings d = DENSITY;
+        WlbSettings expensive = new WlbSettings(d.mode(), d.cpuCritical(), d.freeMemoryCriticalMb(), d.cpuWeight(),
+                d.memoryWeight(), d.recentSamples(), d.longSamples(), d.recentWeight(), d.repeatRounds(), d.cooldownSteps(),
+                d.maxPerRound(), d.maxPerHost(), d.benefitCostRatio(), 1000, d.horizonHours(), d.newVmCpuShare(),
+                d.packTarget(), d.consolidateBelow(), d.powerManagement());
+        assertEquals(1, migrations(new WlbPlanner("cheap", d).optimize(s)).size());
+        assertEquals(0, migrations(new WlbPlanner("expensive", expensive).optimize(s)).size());
+    }
+
+    @Test
+    void maintenanceHostsAreEvacuatedByTheRegularRound() {
+        TestPools p = new TestPools();
+        int leaving = p.host();
+        int other = p.host();
+        p.state(leaving, HostState.MAINTENANCE);
+        p.vm(leaving, 1000, 512, 0.2);
+        p.vm(other, 1000, 512, 0.2);
+        Snapshot s = p.build();
+        List<Action.Migrate> moves = migrations(checked(s, new WlbPlanner("p", PERFORMANCE).optimize(s)));
+        assertEquals(1, moves.size());
+        assertEquals(leaving, moves.get(0).from());
+    }
 }
