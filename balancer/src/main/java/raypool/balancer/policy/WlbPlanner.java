@@ -2,6 +2,7 @@ package raypool.balancer.policy;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import raypool.balancer.model.HostState;
+import raypool.balancer.model.MigrationLink;
 import raypool.balancer.model.Snapshot;
 import raypool.balancer.plan.Action;
 import raypool.balancer.plan.Plan;
@@ -298,7 +299,7 @@ public final class WlbPlanner implements Planner {
             for (int v : vms) {
                 allMovable &= movable(pool, v, false) && pool.position[v] == h;
             }
-            if (!allMovable || !worthEmptying(pool, h, vms.length)) {
+            if (!allMovable || !worthEmptying(pool, h, vms)) {
                 continue;
             }
             notDestination[h] = true;
@@ -382,12 +383,24 @@ public final class WlbPlanner implements Planner {
         return host.power().idleWatts() / Math.max(slots, 1e-9);
     }
 
-    /** Power saved while the host is off over the horizon, against what the migrations cost. */
-    private boolean worthEmptying(Pool pool, int h, int migrations) {
+    /**
+     * Power saved while the host is off over the horizon, against what the migrations cost. A
+     * migration's cost grows with its length, memory over the link's effective bandwidth: the VM runs
+     * slowed and both hosts work for that long. {@code migrationCostWh} is the cost of a
+     * {@value #REFERENCE_MIGRATION_SECONDS}-second migration.
+     */
+    private boolean worthEmptying(Pool pool, int h, int[] vms) {
         double savedWh = pool.host(h).power().idleWatts() * st.horizonHours();
-        double costWh = migrations * st.migrationCostWh();
+        double costWh = 0;
+        for (int v : vms) {
+            // the destination is not chosen yet: price the move on this host's own link
+            double seconds = MigrationLink.seconds(pool.s.vm(v).ramMb(), pool.host(h), pool.host(h));
+            costWh += st.migrationCostWh() * seconds / REFERENCE_MIGRATION_SECONDS;
+        }
         return savedWh >= st.benefitCostRatio() * costWh;
     }
+
+    private static final double REFERENCE_MIGRATION_SECONDS = 20;
 
     private void powerOffEmpty(Pool pool, List<Action> actions) {
         Snapshot s = pool.s;

@@ -20,7 +20,8 @@ package raypool.balancer.policy;
  * @param maxPerRound at most this many migrations start in one round
  * @param maxPerHost at most this many migrations touch one host at a time (its link is shared)
  * @param benefitCostRatio a consolidation must save at least this many times what its migrations cost
- * @param migrationCostWh energy-equivalent cost charged per migration (CPU on both ends, SLA risk)
+ * @param migrationCostWh energy-equivalent cost of a 20-second migration (CPU on both ends, the VM slowed);
+ *                        longer ones (more memory, slower link) cost proportionally more
  * @param horizonHours how long a consolidation is expected to last when weighing its benefit
  * @param newVmCpuShare share of its nominal MIPS a VM with no history is assumed to use (project's)
  * @param packTarget density mode fills hosts to this share of the HIGH threshold (project's)

@@ -6,6 +6,7 @@ import raypool.balancer.check.CheckedPlanner;
 import raypool.balancer.model.Constraints;
 import raypool.balancer.model.HostSpec;
 import raypool.balancer.model.HostState;
+import raypool.balancer.model.MigrationLink;
 import raypool.balancer.model.Snapshot;
 import raypool.balancer.model.VmSpec;
 import raypool.balancer.plan.Action;
@@ -45,13 +46,9 @@ public final class RaypoolRules {
         public static final Physics DEFAULT = new Physics(120, 0.1, 0.1);
     }
 
-    /**
-     * Migration bandwidth in MB/s for a NIC of {@code nicMbps}: half a 1 Gbit/s link (62.5 MB/s, as the
-     * reference assumes), growing sub-linearly with the NIC because the original pool's 10 GbE moved
-     * VMs only 5-6 times faster than 1 GbE: 62.5 x (nic / 1000)^0.74, which is 5.5x at 10 GbE.
-     */
+    /** Migration bandwidth in MB/s for a NIC of {@code nicMbps}; see {@link MigrationLink}. */
     public static double migrationMbPerSecond(double nicMbps) {
-        return 62.5 * Math.pow(nicMbps / 1000, 0.74);
+        return MigrationLink.mbPerSecond(nicMbps);
     }
 
     private final PlanetLabTrace trace;
