@@ -3,6 +3,7 @@ package raypool.balancer.sim;
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import raypool.balancer.check.CheckedPlanner;
 import raypool.balancer.model.Constraints;
 import raypool.balancer.model.HostSpec;
 import raypool.balancer.model.HostState;
@@ -89,7 +90,7 @@ public final class CloudSimRules {
         this.trace = trace;
         this.hosts = hosts;
         this.vms = vms;
-        this.planner = planner;
+        this.planner = new CheckedPlanner(planner);
         int h = hosts.size();
         int v = vms.size();
         hostVms = new IntArrayList[h];
