@@ -133,7 +133,7 @@ final class TablesCommand implements Callable<Integer> {
             }
         }
         md.append("\n## Every policy, day and rule set\n\n");
-        md.append("SLATAH, PDM and SLAV in %, ESV = kWh x SLAV (as a fraction). Decision = planner time per 5-minute round.\n\n");
+        md.append("SLATAH, PDM and SLAV in %, ESV = kWh x SLAV (as a fraction). Decision = planner time per 5-minute round, the independent re-check included.\n\n");
         md.append(ResultTable.header());
         List<ReplayResult> ordered = new ArrayList<>(results.values());
         for (ReplayResult r : ordered) {
