@@ -23,7 +23,9 @@ import raypool.bench.stats.FrameStatistics;
 import raypool.bench.stats.SweepPoint;
 import raypool.bench.verify.ImageVerifier;
 import raypool.bench.verify.Verification;
+import raypool.engine.kernel.ComputeDevice;
 import raypool.engine.kernel.KernelKind;
+import raypool.engine.kernel.KernelUnavailableException;
 import raypool.engine.kernel.SimdSupport;
 import raypool.engine.scene.AnimatedScene;
 import raypool.engine.scene.FiveSpheres;
@@ -74,6 +76,13 @@ public final class RayBench implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = BenchDefaults.KERNEL,
         description = "Kernel (default: ${DEFAULT-VALUE}).")
     String kernel;
+
+    @Option(names = "--device", paramLabel = "N",
+        description = "Device for --kernel opencl, numbered as --list-devices shows (default: 0).")
+    Integer device;
+
+    @Option(names = "--list-devices", description = "List the OpenCL devices (platform, device, compute units, memory) and exit.")
+    boolean listDevices;
 
     @Option(names = "--peak-gflops-per-core", paramLabel = "G",
         description = "Single-precision peak of one core in GFLOP/s for fraction_of_peak (default: measured "
@@ -152,6 +161,9 @@ public final class RayBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (listDevices) {
+            return listDevices();
+        }
         BenchConfig config;
         try {
             config = configure();
@@ -192,7 +204,30 @@ public final class RayBench implements Callable<Integer> {
         } catch (IOException e) {
             err.println("raybench: cannot write results: " + e.getMessage());
             return EXIT_FAILED;
+        } catch (KernelUnavailableException e) {
+            // Checked in configure(); what is left is the device compiler rejecting the kernel (with its log).
+            err.println("raybench: " + e.getMessage());
+            return EXIT_BAD_INPUT;
         }
+    }
+
+    /** --list-devices: every device of every device kernel, or what to install; exit 2 when there is none. */
+    private int listDevices() {
+        for (KernelKind kind : KernelKind.values()) {
+            if (!kind.needsDevice()) {
+                continue;
+            }
+            List<ComputeDevice> devices;
+            try {
+                devices = kind.devices();
+            } catch (KernelUnavailableException e) {
+                err.println("raybench: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            out.println(kind.label() + " devices (--kernel " + kind.label() + " --device N):");
+            devices.forEach(d -> out.println("  " + d.describe()));
+        }
+        return EXIT_OK;
     }
 
     private BenchReport measure(BenchConfig config, Progress progress) {
@@ -269,6 +304,7 @@ public final class RayBench implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--kernel: " + e.getMessage());
         }
+        int deviceIndex = checkDevice(kernelKind);
         if (peakGflopsPerCore != null && !(peakGflopsPerCore > 0)) {
             throw new BadInputException("--peak-gflops-per-core: must be a positive number, got " + peakGflopsPerCore);
         }
@@ -281,7 +317,36 @@ public final class RayBench implements Callable<Integer> {
         Optional<Path> jsonFile = Optional.ofNullable(json);
         Optional<Path> csvFile = Optional.ofNullable(csv).or(() -> jsonFile.map(RayBench::csvBeside));
         return new BenchConfig(animated, scene, imageSize.width(), imageSize.height(), n, stripePolicy, kernelKind,
-            frames, warmup, sweep, jsonFile, csvFile, Optional.ofNullable(png));
+            deviceIndex, frames, warmup, sweep, jsonFile, csvFile, Optional.ofNullable(png));
+    }
+
+    /** The device a device kernel will use, checked here so a missing platform or bad index runs nothing. */
+    private int checkDevice(KernelKind kernelKind) throws BadInputException {
+        if (!kernelKind.needsDevice()) {
+            if (device != null) {
+                throw new BadInputException("--device: only with a device kernel (--kernel opencl), not --kernel " + kernelKind.label());
+            }
+            return 0;
+        }
+        if (view || gif != null) {
+            // SceneRenderer and the live view make kernels per thread themselves; device kernels need an opened device.
+            throw new BadInputException((view ? "--view" : "--gif") + ": renders with an in-process kernel (--kernel scalar),"
+                + " not --kernel " + kernelKind.label() + ", which is for measured runs");
+        }
+        int index = device == null ? 0 : device;
+        List<ComputeDevice> devices;
+        try {
+            devices = kernelKind.devices();
+        } catch (KernelUnavailableException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (index < 0 || index >= devices.size()) {
+            StringBuilder listing = new StringBuilder();
+            devices.forEach(d -> listing.append(System.lineSeparator()).append("  ").append(d.describe()));
+            throw new BadInputException("--device: no " + kernelKind.label() + " device " + index + "; this host has "
+                + devices.size() + " (0 to " + (devices.size() - 1) + "):" + listing);
+        }
+        return index;
     }
 
     /** --view, --gif and --plots choose what a run makes; only some combinations mean anything. */

@@ -16,6 +16,8 @@ public record BenchConfig(
     int threads,
     StripePolicy policy,
     KernelKind kernel,
+    /** Device index for device kernels (--device); 0 and unused for in-process kernels. */
+    int device,
     int frames,
     int warmup,
     boolean sweep,
@@ -24,6 +26,6 @@ public record BenchConfig(
     Optional<Path> png) {
 
     public BenchConfig withThreads(int n) {
-        return new BenchConfig(scene, sceneSource, width, height, n, policy, kernel, frames, warmup, sweep, json, csv, png);
+        return new BenchConfig(scene, sceneSource, width, height, n, policy, kernel, device, frames, warmup, sweep, json, csv, png);
     }
 }

@@ -30,6 +30,7 @@ public final class ResultJson {
         root.put("width", c.width());
         root.put("height", c.height());
         root.put("kernel", c.kernel().label());
+        root.put("kernel_device", report.run().kernelDescription());
         root.put("policy", c.policy().label());
         root.put("threads", c.threads());
         root.put("frames", report.run().frames());

@@ -21,6 +21,10 @@ public final class SummaryTable {
             r.run().frames(), r.run().warmupFrames(), r.run().warmupSettled() ? ", settled" : ", NOT settled");
         out.printf(Locale.ROOT, "host      %s, %d logical CPUs, %s%n", r.host().cpuModel(), r.host().logicalCpus(),
             r.host().jvm());
+        if (c.kernel().needsDevice()) {
+            out.printf(Locale.ROOT, "device    %s%n", r.run().kernelDescription());
+            out.println("          (CPU ms: the whole process, driver threads included; slowest thread = wall time)");
+        }
         out.println("--------------------------------------------------------------------------");
         out.printf(Locale.ROOT, "FPS            median %8.2f   min %8.2f   max %8.2f%n", s.fpsMedian(), s.fpsMin(),
             s.fpsMax());
@@ -47,7 +51,9 @@ public final class SummaryTable {
                 out.printf(Locale.ROOT, "%7d %8.2f %10.2f %9.3f %12.3f %11.3f%n", p.threads(), p.fps(), p.fpsFromCpu(),
                     p.speedup(), p.efficiency(), p.imbalance());
             }
-            out.println("(speedup and efficiency from the slowest thread's CPU time per frame, steady under other load)");
+            out.println(c.kernel().needsDevice()
+                ? "(device kernel: speedup from wall time; host threads only launch stripes, so efficiency per thread means little)"
+                : "(speedup and efficiency from the slowest thread's CPU time per frame, steady under other load)");
         }
     }
 }

@@ -5,6 +5,7 @@ import raypool.bench.config.BenchDefaults;
 import raypool.engine.compile.CompiledScene;
 import raypool.engine.compile.SceneCompiler;
 import raypool.engine.frame.DoubleBuffer;
+import raypool.engine.kernel.KernelFactory;
 import raypool.engine.kernel.RayCounts;
 import raypool.engine.schedule.FrameTiming;
 import raypool.engine.schedule.RenderPool;
@@ -33,17 +34,20 @@ public final class BenchmarkRunner {
         StripePlan plan = StripePlan.of(config.policy(), config.threads(), h);
         DoubleBuffer frames = new DoubleBuffer(w, h);
 
-        try (RenderPool pool = new RenderPool(config.threads(), config.kernel()::newKernel)) {
+        try (KernelFactory kernels = config.kernel().open(config.device());
+             RenderPool pool = new RenderPool(config.threads(), kernels::newKernel)) {
+            FrameCpu cpu = FrameCpu.of(config.kernel());
             progress.phase("warm-up", -1);
             var gate = new WarmupGate(config.warmup(), BenchDefaults.SETTLED_WINDOW,
                 BenchDefaults.SETTLED_TOLERANCE, Math.max(BenchDefaults.WARMUP_LIMIT, config.warmup()));
             RayCounts discarded = new RayCounts();
             boolean done = config.warmup() == 0;
             for (int i = 0; !done; i++) {
+                cpu.frameStarts();
                 FrameTiming t = pool.render(measured[i % n], frames.back(), plan, discarded);
                 frames.publish();
                 progress.step();
-                done = gate.settledAfter(t.maxCpuNanos() > 0 ? t.maxCpuNanos() : t.wallNanos);
+                done = gate.settledAfter(cpu.slowestThread(t) > 0 ? cpu.slowestThread(t) : t.wallNanos);
             }
 
             // Start measuring with an empty young generation: start-up and warm-up allocate (class
@@ -56,11 +60,12 @@ public final class BenchmarkRunner {
             long gcCountBefore = gcCollections(), gcTimeBefore = gcMillis();
             FrameTiming t = null;
             for (int i = 0; i < n; i++) {
+                cpu.frameStarts();
                 t = pool.render(measured[i], frames.back(), plan, counts);
                 frames.publish();
                 wall[i] = t.wallNanos;
-                maxCpu[i] = t.maxCpuNanos();
-                totalCpu[i] = t.totalCpuNanos();
+                maxCpu[i] = cpu.slowestThread(t);
+                totalCpu[i] = cpu.allThreads(t);
                 imbalance[i] = t.imbalance();
                 progress.step();
             }
@@ -68,7 +73,7 @@ public final class BenchmarkRunner {
             progress.close();
             return new RunResult(config, gate.framesSeen(), gate.isSettled() || config.warmup() == 0, wall, maxCpu,
                 totalCpu, imbalance, counts, gcCount, gcTime, frames.front(), n - 1, t.busyNanos.clone(),
-                t.rowOwner.clone());
+                t.rowOwner.clone(), kernels.description());
         }
     }
 

@@ -13,6 +13,7 @@ import raypool.engine.kernel.RayCounts;
  * @param imbalance      max / mean thread busy time per frame
  * @param lastFrame      the last measured frame's image, for verification and --png
  * @param lastFrameIndex its index in the scene's animation
+ * @param kernelDescription what rendered: the kernel, and for a device kernel the device
  */
 public record RunResult(
     BenchConfig config,
@@ -28,7 +29,8 @@ public record RunResult(
     FrameBuffer lastFrame,
     int lastFrameIndex,
     long[] lastBusyNanos,
-    int[] lastRowOwner) {
+    int[] lastRowOwner,
+    String kernelDescription) {
 
     public int frames() {
         return wallNanos.length;

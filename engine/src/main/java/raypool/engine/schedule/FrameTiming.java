@@ -25,6 +25,11 @@ public final class FrameTiming {
 
     /** max / mean busy time over threads: 1.0 is perfect balance; the slowest thread sets the frame time. */
     public double imbalance() {
+        return imbalanceOf(busyNanos);
+    }
+
+    /** max / mean of per-thread busy times; 1.0 when nothing was busy. */
+    public static double imbalanceOf(long[] busyNanos) {
         long max = 0, sum = 0;
         for (long b : busyNanos) {
             max = Math.max(max, b);

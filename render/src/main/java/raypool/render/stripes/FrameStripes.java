@@ -30,12 +30,7 @@ public record FrameStripes(StripePolicy policy, int[] rowOwner, long[] busyNanos
 
     /** max / mean busy time, as {@link FrameTiming#imbalance()} defines it. */
     public double imbalance() {
-        long max = 0, sum = 0;
-        for (long b : busyNanos) {
-            max = Math.max(max, b);
-            sum += b;
-        }
-        return sum == 0 ? 1.0 : (double) max * busyNanos.length / sum;
+        return FrameTiming.imbalanceOf(busyNanos);
     }
 
     public long maxBusyNanos() {
