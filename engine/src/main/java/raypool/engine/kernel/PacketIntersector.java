@@ -37,7 +37,8 @@ import static jdk.incubator.vector.VectorOperators.NE;
  *     per-scene constant computed in double (see {@link LaneConstants}).</li>
  * </ul>
  * Measured against the double reference on five at 800x600: 87 of 480,000 pixels differ by more than
- * 2 per channel, all on silhouettes where float and double disagree about a grazing ray (SimdKernelTest).
+ * 2 per channel (SimdKernelTest), on silhouettes and shadow edges, directly or in reflections, where
+ * float and double disagree about a grazing ray (results/simd.md).
  *
  * <p>Counting follows ScalarKernel exactly: a traced ray tests every object; a shadow ray tests objects
  * in order up to and including the first that blocks it.
