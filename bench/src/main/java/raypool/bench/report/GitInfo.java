@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** The commit a result was measured at, and whether the work tree had uncommitted changes. */
+/** The commit a result was measured at, and whether the code (anything outside results/) had uncommitted changes. */
 public record GitInfo(String commit, boolean dirty) {
 
     public static final GitInfo UNKNOWN = new GitInfo("unknown", false);
@@ -17,7 +17,9 @@ public record GitInfo(String commit, boolean dirty) {
             if (commit.isEmpty()) {
                 return UNKNOWN;
             }
-            boolean dirty = !run(root, "git", "status", "--porcelain", "--untracked-files=no").isBlank();
+            // results/ is left out: result scripts rewrite files there between the runs they make.
+            boolean dirty = !run(root, "git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                ":(exclude)results").isBlank();
             return new GitInfo(commit, dirty);
         } catch (IOException e) {
             return UNKNOWN;
