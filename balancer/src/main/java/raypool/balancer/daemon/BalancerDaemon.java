@@ -178,19 +178,21 @@ public final class BalancerDaemon implements AutoCloseable {
     public void runRound() {
         round++;
         try {
-            observeInFlight();
             PoolState state;
             try {
                 state = reader.read();
             } catch (PoolUnavailableException e) {
                 audit.write(poolTime, round, "round-failed", "stage", "read", "error", e.getMessage(),
                         "detail", "the pool could not be read; next round tries again");
+                observeInFlight();
                 return;
             }
             poolTime = state.timeMillis();
             for (String note : state.notes()) {
                 audit.write(poolTime, round, "pool", "detail", note);
             }
+            // after the read, so that a migration seen ending now is already in its cooldown when planning
+            observeInFlight();
             decideAndAct(state);
         } catch (RuntimeException e) {
             audit.write(poolTime, round, "round-failed", "stage", "round", "error", String.valueOf(e),

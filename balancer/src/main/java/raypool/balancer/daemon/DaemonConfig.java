@@ -53,6 +53,11 @@ public record DaemonConfig(Mode mode, Optimisation optimisation, Duration interv
 
     /** The defaults with a file's settings on top. */
     public static DaemonConfig read(Path file) {
+        return read(file, defaults());
+    }
+
+    /** {@code base} with a file's settings on top. */
+    public static DaemonConfig read(Path file, DaemonConfig base) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -61,7 +66,7 @@ public record DaemonConfig(Mode mode, Optimisation optimisation, Duration interv
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
-        DaemonConfig c = defaults();
+        DaemonConfig c = base;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int hash = line.indexOf('#');
