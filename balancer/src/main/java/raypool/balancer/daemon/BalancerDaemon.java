@@ -47,6 +47,7 @@ public final class BalancerDaemon implements AutoCloseable {
     private final MigrationExecutor executor;
     private final AuditLog audit;
     private final Planner planner;
+    private final WlbPlanner wlb;
     private final SnapshotBuilder builder = new SnapshotBuilder();
 
     private int round;
@@ -70,8 +71,9 @@ public final class BalancerDaemon implements AutoCloseable {
         this.reader = reader;
         this.executor = executor;
         this.audit = audit;
-        this.planner = new CheckedPlanner(new WlbPlanner("wlb-" + config.optimisation().name().toLowerCase(Locale.ROOT),
-                plannerSettings(config)));
+        this.wlb = new WlbPlanner("wlb-" + config.optimisation().name().toLowerCase(Locale.ROOT),
+                plannerSettings(config));
+        this.planner = new CheckedPlanner(wlb);
     }
 
     /**
@@ -232,14 +234,14 @@ public final class BalancerDaemon implements AutoCloseable {
                     done.put("from", f.fromName());
                     done.put("to", f.toName());
                     done.put("reason", f.reason());
-                    done.put("seconds", (poolTime - f.startedMillis()) / 1000.0);
+                    done.put("seenDoneAfterSeconds", (poolTime - f.startedMillis()) / 1000.0);
                     synchronized (this) {
                         recent.addFirst(done);
                         while (recent.size() > config.recentMigrations()) {
                             recent.removeLast();
                         }
                     }
-                    audit.write(poolTime, round, "migration-done", fields(f, "seconds",
+                    audit.write(poolTime, round, "migration-done", fields(f, "seenDoneAfterSeconds",
                             (poolTime - f.startedMillis()) / 1000.0));
                 }
                 case MigrationExecutor.Failed failed -> {
@@ -364,6 +366,7 @@ public final class BalancerDaemon implements AutoCloseable {
         }
         streaks.clear();
         streaks.putAll(nextStreaks);
+        explainStuckEvacuations(built, plan, lines);
         double decide = (System.nanoTime() - t0) / 1e6;
         synchronized (this) {
             decideMillis.add(decide);
@@ -381,6 +384,30 @@ public final class BalancerDaemon implements AutoCloseable {
                 recommendations.size(), "started", chosen.size(), "inFlight", inFlight.size(),
                 "decideMs", Math.round(decide * 1000) / 1000.0);
         publishStatus(built, recommendations);
+    }
+
+    /** A host in maintenance that still holds VMs and no move off it was planned: say which VM is stuck and why. */
+    private void explainStuckEvacuations(SnapshotBuilder.Built built, Plan plan, List<Object[]> lines) {
+        Snapshot s = built.snapshot();
+        for (int h = 0; h < s.hostCount(); h++) {
+            if (s.hostState(h) != HostState.MAINTENANCE || s.vmsOnHostCount(h) == 0) {
+                continue;
+            }
+            final int host = h;
+            boolean planned = plan.actions().stream().anyMatch(a -> a instanceof Action.Migrate m && m.from() == host);
+            if (planned) {
+                continue;
+            }
+            if (wlb.evacuation(s, h) instanceof WlbPlanner.Evacuation.Stuck stuck) {
+                List<String> reasons = new ArrayList<>();
+                for (var score : stuck.reasons()) {
+                    reasons.add(built.hosts().get(score.host()).name() + ": " + score);
+                }
+                lines.add(new Object[] {"evacuation-stuck", "host", built.hosts().get(h).name(), "vm",
+                        built.vms().get(stuck.vm()).name(), "hosts", reasons,
+                        "detail", "the host is disabled (maintenance) but this VM fits on no other host"});
+            }
+        }
     }
 
     private boolean start(Chosen c, long now) {

@@ -4,7 +4,7 @@ import raypool.xapi.sim.Workload;
 
 /**
  * The synthetic workload with a surge, so that a short simulated run has something to balance: after
- * {@value #CALM_MINUTES} simulated minutes, every other VM (the stand places more VMs on the first
+ * {@value #CALM_MINUTES} simulated minutes, two VMs in three (the stand places more VMs on the first
  * hosts) runs near full load for {@value #SURGE_MINUTES} minutes, then calms down again; the cycle
  * repeats. Network and disk follow the base workload.
  */
@@ -22,13 +22,13 @@ public final class SurgeWorkload implements Workload {
     private boolean surging(int vm, long epochMillis) {
         long minutes = (epochMillis - startMillis) / 60_000;
         long phase = Math.floorMod(minutes, CALM_MINUTES + SURGE_MINUTES);
-        return vm % 2 == 0 && phase >= CALM_MINUTES;
+        return vm % 3 != 2 && phase >= CALM_MINUTES;
     }
 
     @Override
     public double cpu(int vm, long epochMillis) {
         double b = base.cpu(vm, epochMillis);
-        return surging(vm, epochMillis) ? Math.max(b, 0.95) : b;
+        return surging(vm, epochMillis) ? Math.max(b, 0.97) : b;
     }
 
     @Override

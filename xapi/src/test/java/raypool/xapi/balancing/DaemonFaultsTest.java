@@ -71,6 +71,38 @@ class DaemonFaultsTest {
     }
 
     @Test
+    void aDisabledHostIsEvacuatedAndNeverADestination() {
+        try (DaemonHarness h = new DaemonHarness(audit(), 2, 24); BalancerDaemon d = h.daemon()) {
+            h.run(d, 2);
+            var api = new raypool.xapi.client.PoolApi(h.checkerClient);
+            var host = api.hosts().values().stream().filter(x -> x.nameLabel().equals("host-4")).findFirst()
+                    .orElseThrow();
+            h.checkerClient.call("host.disable", host.ref());
+            h.run(d, 10);
+            h.assertNoViolations();
+            var evacuations = DaemonHarness.events(audit(), "migration-started").stream()
+                    .filter(m -> m.path("from").asText().equals("host-4")).toList();
+            assertFalse(evacuations.isEmpty(), () -> "host-4's VMs leave it: " + DaemonHarness.events(audit(), "recommend") + DaemonHarness.events(audit(), "plan-rejected") + DaemonHarness.events(audit(), "round-failed"));
+            assertTrue(evacuations.stream().allMatch(m -> m.path("reason").asText().contains("maintenance")));
+        }
+    }
+
+    @Test
+    void anEvacuationThatCannotFitSaysWhy() {
+        try (DaemonHarness h = new DaemonHarness(audit(), 2); BalancerDaemon d = h.daemon()) {
+            var api = new raypool.xapi.client.PoolApi(h.checkerClient);
+            var host = api.hosts().values().stream().filter(x -> x.nameLabel().equals("host-4")).findFirst()
+                    .orElseThrow();
+            h.checkerClient.call("host.disable", host.ref());
+            h.run(d, 3);
+            h.assertNoViolations();
+            JsonNode stuck = DaemonHarness.first(audit(), "evacuation-stuck").orElseThrow();
+            assertEquals("host-4", stuck.path("host").asText());
+            assertTrue(stuck.path("hosts").toString().contains("host-1"), stuck.toString());
+        }
+    }
+
+    @Test
     void failingTask() {
         try (DaemonHarness h = new DaemonHarness(audit(), 1); BalancerDaemon d = h.daemon()) {
             h.faults().failNextTask("INTERNAL_ERROR", "simulated failure");

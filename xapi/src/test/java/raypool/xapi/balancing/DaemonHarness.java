@@ -52,7 +52,11 @@ final class DaemonHarness implements AutoCloseable {
     DaemonConfig config;
 
     DaemonHarness(Path audit, int maxConcurrent) {
-        SimConfig simConfig = SimConfig.defaultStand(USER, PASSWORD);
+        this(audit, maxConcurrent, 40);
+    }
+
+    DaemonHarness(Path audit, int maxConcurrent, int vms) {
+        SimConfig simConfig = SimConfig.defaultStand(USER, PASSWORD).withVms(vms);
         pool = new SimPool(simConfig, clock, new SurgeWorkload(new SyntheticWorkload(simConfig.seed(), simConfig.vms()),
                 clock.nowMillis()));
         try {
