@@ -90,6 +90,9 @@ public final class DaemonMain implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Counted down once the command has logged out and stopped everything: the shutdown hook waits for it. */
+    private final CountDownLatch done = new CountDownLatch(1);
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -151,6 +154,14 @@ public final class DaemonMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return command();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private Integer command() throws Exception {
         if (simulate == url.isPresent()) {
             throw bad(simulate ? "--url" : "--simulate", "give either --simulate or --url (exactly one)");
         }
@@ -220,7 +231,7 @@ public final class DaemonMain implements Callable<Integer> {
         }
     }
 
-    private static int runDaemon(DaemonConfig config, XapiClient client, Optional<Duration> limit, PrintWriter out)
+    private int runDaemon(DaemonConfig config, XapiClient client, Optional<Duration> limit, PrintWriter out)
             throws IOException, InterruptedException {
         AuditLog audit = new AuditLog(config.audit());
         try (BalancerDaemon daemon = new BalancerDaemon(config, new XapiPoolReader(client),
@@ -239,11 +250,11 @@ public final class DaemonMain implements Callable<Integer> {
                     + " mode, a round every " + config.interval().toMillis() / 1000.0 + " s"
                     + limit.map(d -> ", for " + d.toMillis() / 1000.0 + " s").orElse(", until SIGTERM") + ")");
             out.flush();
-            CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 daemon.stop();
                 try {
-                    finished.await(30, TimeUnit.SECONDS);
+                    // the round under way ends, the audit says "stop", the session is logged out
+                    done.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -256,7 +267,6 @@ public final class DaemonMain implements Callable<Integer> {
                 if (status != null) {
                     status.close();
                 }
-                finished.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
