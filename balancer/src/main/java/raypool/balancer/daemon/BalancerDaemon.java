@@ -29,7 +29,8 @@ import raypool.balancer.policy.WlbSettings;
 /**
  * The balancing daemon. Each round: observe the migrations it started, read the pool, plan (the
  * planner is a pure function of the snapshot), then log the recommendations or, in automatic mode,
- * apply those that repeated {@code repeat-rounds} rounds in a row, within the concurrency limits and
+ * apply those whose source host has been recommended to shed load (at the same severity) for
+ * {@code repeat-rounds} rounds in a row, within the concurrency limits and
  * cooldowns. Decisions and side effects are separate: the plan is data, the {@link MigrationExecutor}
  * acts, and every decision goes to the {@link AuditLog} with its reasons.
  *
@@ -301,7 +302,7 @@ public final class BalancerDaemon implements AutoCloseable {
                     "detail", "the checker refused the planner's plan; nothing is applied this round");
             return;
         }
-        // recommendations, and how many rounds in a row each has held (by VM and source host)
+        // recommendations, and how many rounds in a row each has held (by source host and severity)
         Map<String, Integer> nextStreaks = new HashMap<>();
         List<Map<String, Object>> recommendations = new ArrayList<>();
         List<Chosen> chosen = new ArrayList<>();
@@ -317,7 +318,9 @@ public final class BalancerDaemon implements AutoCloseable {
             PoolState.Vm vm = built.vms().get(m.vm());
             PoolState.Host from = built.hosts().get(m.from());
             PoolState.Host to = built.hosts().get(m.to());
-            String key = vm.key() + "|" + from.key();
+            // the streak belongs to the source host: "relieve host X" must hold K rounds in a row; which
+            // VM the planner picks to do it may change between rounds as loads move
+            String key = from.key() + "|" + m.severity();
             int streak = streaks.getOrDefault(key, 0) + 1;
             nextStreaks.put(key, streak);
             Map<String, Object> rec = new LinkedHashMap<>();
