@@ -75,7 +75,8 @@ public final class XapiPoolReader implements PoolReader {
                 notes.add("the XAPI session was renewed (SESSION_INVALID answered and the client logged in again)");
                 lastSession = now;
             }
-            return state(master.end() * 1000, hosts, metrics, vmRecords, samples, notes);
+            List<Map<String, Map<String, Double>>> latest = samples.stream().map(RrdUpdates::latestByOwner).toList();
+            return state(master.end() * 1000, hosts, metrics, vmRecords, latest, notes);
         } catch (XapiTransportException e) {
             throw new PoolUnavailableException(e.getMessage(), e);
         } catch (XapiError e) {
@@ -107,7 +108,8 @@ public final class XapiPoolReader implements PoolReader {
     }
 
     private static PoolState state(long timeMillis, Map<Ref, HostRecord> hosts, Map<Ref, HostMetricsRecord> metrics,
-                                   JsonNode vmRecords, List<RrdUpdates> samples, List<String> notes) {
+                                   JsonNode vmRecords, List<Map<String, Map<String, Double>>> samples,
+                                   List<String> notes) {
         Map<String, Long> controlDomainBytes = new HashMap<>();
         List<PoolState.Vm> vms = new ArrayList<>();
         vmRecords.properties().forEach(e -> {
@@ -126,8 +128,8 @@ public final class XapiPoolReader implements PoolReader {
                 operation = Optional.of(ops.properties().iterator().next().getValue().asText());
             }
             double cpu = Double.NaN;
-            for (RrdUpdates u : samples) {
-                VmLoad load = VmLoad.of(u, vm.uuid());
+            for (Map<String, Map<String, Double>> u : samples) {
+                VmLoad load = VmLoad.of(u.getOrDefault(vm.uuid(), Map.of()), vm.uuid());
                 if (load.vcpus() > 0) {
                     cpu = load.cpuUtilisation();
                     break;
@@ -143,8 +145,8 @@ public final class XapiPoolReader implements PoolReader {
             long free = m == null ? 0 : m.memoryFree();
             boolean live = m != null && m.live();
             double cpu = Double.NaN;
-            for (RrdUpdates u : samples) {
-                HostLoad load = HostLoad.of(u, h.uuid());
+            for (Map<String, Map<String, Double>> u : samples) {
+                HostLoad load = HostLoad.of(u.getOrDefault(h.uuid(), Map.of()), h.uuid());
                 if (load.cpus() > 0) {
                     cpu = load.cpuUtilisation();
                     break;
