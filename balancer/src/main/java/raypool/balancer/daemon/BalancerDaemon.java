@@ -222,8 +222,10 @@ public final class BalancerDaemon implements AutoCloseable {
                             // the next poll reports whatever the task became
                         }
                         audit.write(poolTime, round, "migration-cancelled", fields(f, "detail",
-                                "running longer than migration-timeout " + config.migrationTimeout()));
+                                "running longer than migration-timeout " + config.migrationTimeout()
+                                        + "; the VM is left alone for " + config.failureHold()));
                         inFlight.remove(f.vm());
+                        heldUntilMillis.put(f.vm(), poolTime + config.failureHold().toMillis());
                     }
                 }
                 case MigrationExecutor.Succeeded ok -> {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * max-per-round      = 2             # migrations started in one round
  * max-per-host       = 1             # migrations touching one host in one plan
  * migration-timeout  = 10m           # pool time before a migration still running is cancelled
- * failure-hold       = 30m           # pool time a VM the pool refused to move is left alone
+ * failure-hold       = 30m           # pool time a VM is left alone after a refused, failed or cancelled move
  * cpu-critical       = 0.90          # WLB's critical CPU threshold; high is 0.85 x it
  * status-port        = 8481          # status endpoint on 127.0.0.1 (0: any free port, -1: none)
  * audit              = balancer-audit.jsonl

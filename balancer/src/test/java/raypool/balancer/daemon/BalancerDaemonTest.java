@@ -31,7 +31,10 @@ class BalancerDaemonTest {
         final Map<String, String> where = new HashMap<>();
         final Map<String, String[]> pending = new HashMap<>();
         final List<String> starts = new ArrayList<>();
+        final List<String> cancels = new ArrayList<>();
         int task;
+        boolean refuse;
+        boolean unreachable;
 
         FakePool() {
             for (int v = 0; v < 8; v++) {
@@ -42,6 +45,9 @@ class BalancerDaemonTest {
         @Override
         public PoolState read() {
             time += 300_000;
+            if (unreachable) {
+                throw new PoolUnavailableException("HTTP 500 from the pool", null);
+            }
             List<PoolState.Vm> vms = new ArrayList<>();
             for (int v = 0; v < 8; v++) {
                 String key = "v" + v;
@@ -57,6 +63,9 @@ class BalancerDaemonTest {
 
         @Override
         public String start(String vm, String host) {
+            if (refuse) {
+                throw new MigrationRefusedException("VM_REQUIRES_SR", "VM.pool_migrate failed: VM_REQUIRES_SR");
+            }
             starts.add(vm);
             String t = "t" + task++;
             pending.put(t, new String[] {vm, host});
@@ -70,6 +79,8 @@ class BalancerDaemonTest {
 
         @Override
         public void cancel(String t) {
+            cancels.add(t);
+            pending.remove(t);
         }
 
         void finishAll() {
@@ -125,7 +136,7 @@ class BalancerDaemonTest {
     void concurrencyAndCooldown() {
         FakePool pool = new FakePool();
         try (BalancerDaemon d = daemon(pool, "mode", "automatic", "repeat-rounds", "1", "max-concurrent", "1",
-                "max-per-round", "4", "max-per-host", "4", "cooldown", "2h")) {
+                "max-per-round", "4", "max-per-host", "4", "cooldown", "2h", "migration-timeout", "1h")) {
             for (int i = 0; i < 5; i++) {
                 d.runRound();
                 assertTrue(pool.pending.size() <= 1, "at most one migration in flight");
@@ -141,6 +152,38 @@ class BalancerDaemonTest {
             pool.starts.forEach(v -> count.merge(v, 1, Integer::sum));
             assertTrue(count.values().stream().allMatch(n -> n == 1), "moved twice: " + count);
             assertTrue(pool.starts.size() >= 2, "the pool was balanced by several moves: " + pool.starts);
+        }
+    }
+
+    @Test
+    void overrunRefusalAndAnUnreachablePoolAreAudited() {
+        FakePool pool = new FakePool();
+        try (BalancerDaemon d = daemon(pool, "mode", "automatic", "repeat-rounds", "1", "max-concurrent", "1",
+                "migration-timeout", "12m", "failure-hold", "1h")) {
+            d.runRound();
+            assertEquals(1, pool.starts.size());
+            for (int i = 0; i < 3; i++) {
+                d.runRound();
+            }
+            assertEquals(1, pool.cancels.size(), "cancelled once it ran longer than 12 minutes");
+            assertEquals(1, events("migration-cancelled").size());
+            pool.refuse = true;
+            d.runRound();
+            int startsAtRefusal = pool.starts.size();
+            JsonNode refused = events("migration-refused").getFirst();
+            assertEquals("VM_REQUIRES_SR", refused.path("code").asText());
+            pool.refuse = false;
+            pool.unreachable = true;
+            d.runRound();
+            assertEquals("read", events("round-failed").getFirst().path("stage").asText());
+            pool.unreachable = false;
+            int rounds = events("round").size();
+            d.runRound();
+            assertEquals(rounds + 1, events("round").size(), "the next round runs normally");
+            String refusedVm = refused.path("vmKey").asText();
+            assertTrue(pool.starts.subList(startsAtRefusal, pool.starts.size()).stream().noneMatch(refusedVm::equals),
+                    "a refused VM is held, not retried at once");
+            assertTrue(!refusedVm.equals(pool.starts.getFirst()), "a cancelled VM is held too");
         }
     }
 
