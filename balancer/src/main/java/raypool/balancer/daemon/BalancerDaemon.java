@@ -54,6 +54,8 @@ public final class BalancerDaemon implements AutoCloseable {
     private int round;
     private long poolTime = System.currentTimeMillis();
     private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
+    /** Tasks cancelled on timeout, polled until they end so that the executor can clean them up. */
+    private final Set<String> cancelling = new java.util.LinkedHashSet<>();
     private final Map<String, Long> lastMovedMillis = new HashMap<>();
     private final Map<String, Long> heldUntilMillis = new HashMap<>();
     private final Map<String, Integer> streaks = new HashMap<>();
@@ -204,6 +206,15 @@ public final class BalancerDaemon implements AutoCloseable {
     }
 
     private void observeInFlight() {
+        for (String task : List.copyOf(cancelling)) {
+            try {
+                if (!(executor.poll(task) instanceof MigrationExecutor.Pending)) {
+                    cancelling.remove(task);
+                }
+            } catch (PoolUnavailableException e) {
+                // tried again next round
+            }
+        }
         for (InFlight f : List.copyOf(inFlight.values())) {
             MigrationExecutor.TaskStatus s;
             try {
@@ -225,6 +236,7 @@ public final class BalancerDaemon implements AutoCloseable {
                                 "running longer than migration-timeout " + config.migrationTimeout()
                                         + "; the VM is left alone for " + config.failureHold()));
                         inFlight.remove(f.vm());
+                        cancelling.add(f.task());
                         heldUntilMillis.put(f.vm(), poolTime + config.failureHold().toMillis());
                     }
                 }

@@ -234,7 +234,7 @@ public final class DaemonMain implements Callable<Integer> {
     private int runDaemon(DaemonConfig config, XapiClient client, Optional<Duration> limit, PrintWriter out)
             throws IOException, InterruptedException {
         AuditLog audit = new AuditLog(config.audit());
-        try (BalancerDaemon daemon = new BalancerDaemon(config, new XapiPoolReader(client),
+        try (BalancerDaemon daemon = new BalancerDaemon(config, new XapiPoolReader(client, simulate),
                 new XapiMigrationExecutor(client), audit)) {
             StatusServer status = null;
             if (config.statusPort() >= 0) {

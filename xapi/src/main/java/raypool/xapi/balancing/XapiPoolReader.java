@@ -40,10 +40,23 @@ public final class XapiPoolReader implements PoolReader {
     private final PoolApi api;
     private final RrdClient rrd;
     private final EventWatcher events;
+    private final boolean relativeStart;
     private Ref lastSession;
+    private long lastEndSeconds = -1;
 
+    /** For a real pool: /rrd_updates is asked from an absolute time (documented xapi usage). */
     public XapiPoolReader(XapiClient client) {
+        this(client, false);
+    }
+
+    /**
+     * @param relativeStart ask /rrd_updates with {@code start=-60} (counted back from the newest sample),
+     *                      which the simulated pool answers whatever its clock; otherwise with an epoch
+     *                      time: 60 s before the previous reply's end, or before the local clock at first
+     */
+    public XapiPoolReader(XapiClient client, boolean relativeStart) {
         this.client = client;
+        this.relativeStart = relativeStart;
         this.api = new PoolApi(client);
         this.rrd = RrdClient.sharing(client);
         this.events = new EventWatcher(client, List.of("host", "vm", "task"));
@@ -67,7 +80,8 @@ public final class XapiPoolReader implements PoolReader {
             Map<Ref, HostRecord> hosts = api.hosts();
             Map<Ref, HostMetricsRecord> metrics = api.hostMetrics();
             JsonNode vmRecords = client.call("VM.get_all_records");
-            RrdUpdates master = rrd.fetch(client, -60, 5, RrdFormat.JSON);
+            RrdUpdates master = rrd.fetch(client, rrdStart(), 5, RrdFormat.JSON);
+            lastEndSeconds = master.end();
             List<RrdUpdates> samples = new ArrayList<>(List.of(master));
             samples.addAll(memberSamples(hosts, metrics, notes));
             Ref now = client.session();
@@ -82,6 +96,13 @@ public final class XapiPoolReader implements PoolReader {
         } catch (XapiError e) {
             throw new PoolUnavailableException(e.code() + " " + e.params() + " from " + e.method(), e);
         }
+    }
+
+    private long rrdStart() {
+        if (relativeStart) {
+            return -60;
+        }
+        return (lastEndSeconds > 0 ? lastEndSeconds : System.currentTimeMillis() / 1000) - 60;
     }
 
     /** A VM's RRD lives on the host it runs on: fetch from each live member with an address of its own. */
@@ -99,7 +120,7 @@ public final class XapiPoolReader implements PoolReader {
         for (String address : addresses) {
             try {
                 URI base = new URI(endpoint.getScheme(), null, address, endpoint.getPort(), "/", null, null);
-                out.add(rrd.fetch(base, client.session(), -60, 5, RrdFormat.JSON));
+                out.add(rrd.fetch(base, client.session(), rrdStart(), 5, RrdFormat.JSON));
             } catch (URISyntaxException | XapiTransportException e) {
                 notes.add("metrics of host " + address + " could not be read: " + e.getMessage());
             }

@@ -79,7 +79,7 @@ final class DaemonHarness implements AutoCloseable {
     }
 
     BalancerDaemon daemon() {
-        BalancerDaemon d = new BalancerDaemon(config, new XapiPoolReader(daemonClient), checking(
+        BalancerDaemon d = new BalancerDaemon(config, new XapiPoolReader(daemonClient, true), checking(
                 new XapiMigrationExecutor(daemonClient)), new AuditLog(config.audit()));
         d.recover();
         return d;
