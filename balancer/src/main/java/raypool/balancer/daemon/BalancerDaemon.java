@@ -384,6 +384,7 @@ public final class BalancerDaemon implements AutoCloseable {
         streaks.clear();
         streaks.putAll(nextStreaks);
         explainStuckEvacuations(built, plan, lines);
+        explainUnrelievedHosts(built, plan, lines);
         double decide = (System.nanoTime() - t0) / 1e6;
         synchronized (this) {
             decideMillis.add(decide);
@@ -424,6 +425,27 @@ public final class BalancerDaemon implements AutoCloseable {
                         built.vms().get(stuck.vm()).name(), "hosts", reasons,
                         "detail", "the host is disabled (maintenance) but this VM fits on no other host"});
             }
+        }
+    }
+
+    /**
+     * A running host over the HIGH threshold that the plan does not relieve: said once per round, so that
+     * the log explains why nothing moved (the planner's hysteresis has not yet seen it held, or no VM of
+     * the host fits elsewhere below the thresholds, or its VMs are busy or cooling down).
+     */
+    private void explainUnrelievedHosts(SnapshotBuilder.Built built, Plan plan, List<Object[]> lines) {
+        Snapshot s = built.snapshot();
+        double high = plannerSettings(config).cpuHigh();
+        for (int h = 0; h < s.hostCount(); h++) {
+            final int host = h;
+            if (s.hostState(h) != HostState.ON || s.hostUtilization(h) <= high
+                    || plan.actions().stream().anyMatch(a -> a instanceof Action.Migrate m && m.from() == host)) {
+                continue;
+            }
+            lines.add(new Object[] {"overload-unrelieved", "host", built.hosts().get(h).name(),
+                    "cpu", Math.round(1000 * s.hostUtilization(h)) / 1000.0, "high", high,
+                    "detail", "no move planned: the load has not held over HIGH for the planner's hysteresis, "
+                            + "or none of its movable VMs fits another host below the thresholds"});
         }
     }
 
