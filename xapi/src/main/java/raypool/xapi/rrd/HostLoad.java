@@ -11,7 +11,11 @@ public record HostLoad(String hostUuid, int cpus, double cpuUtilisation, double 
                        double memoryFreeKib, double networkRxBytesPerSecond, double networkTxBytesPerSecond) {
 
     public static HostLoad of(RrdUpdates updates, String hostUuid) {
-        Map<String, Double> latest = updates.latestOf(hostUuid);
+        return of(updates.latestOf(hostUuid), hostUuid);
+    }
+
+    /** From the newest values of one owner's data sources, by name (see RrdUpdates.latestByOwner). */
+    public static HostLoad of(Map<String, Double> latest, String hostUuid) {
         double cpuSum = 0;
         int cpus = 0;
         double rx = 0;

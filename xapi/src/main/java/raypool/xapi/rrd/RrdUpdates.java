@@ -54,10 +54,30 @@ public record RrdUpdates(long start, long step, long end, List<DataSource> colum
 
     /** The newest row's values for every column of {@code ownerUuid}, by data-source name. */
     public Map<String, Double> latestOf(String ownerUuid) {
-        Map<String, Double> out = new HashMap<>();
-        for (DataSource ds : columns) {
-            if (ds.ownerUuid().equals(ownerUuid)) {
-                latest(ownerUuid, ds.name()).ifPresent(v -> out.put(ds.name(), v));
+        Map<String, Double> out = latestByOwner().get(ownerUuid);
+        return out == null ? new HashMap<>() : out;
+    }
+
+    /**
+     * {@link #latestOf} for every owner in one pass over the columns: what a reader of a whole pool
+     * wants (asking owner by owner rescans every column each time). A data source that appears twice
+     * keeps its first column, as {@link #latest} does.
+     */
+    public Map<String, Map<String, Double>> latestByOwner() {
+        Integer[] order = newestFirst();
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        for (int col = 0; col < columns.size(); col++) {
+            DataSource ds = columns.get(col);
+            Map<String, Double> owner = out.computeIfAbsent(ds.ownerUuid(), k -> new HashMap<>());
+            if (owner.containsKey(ds.name())) {
+                continue;
+            }
+            for (int row : order) {
+                double v = values[row][col];
+                if (!Double.isNaN(v)) {
+                    owner.put(ds.name(), v);
+                    break;
+                }
             }
         }
         return out;

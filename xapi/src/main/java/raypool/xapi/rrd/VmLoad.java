@@ -10,7 +10,11 @@ public record VmLoad(String vmUuid, int vcpus, double cpuUtilisation, double mem
                      double networkBytesPerSecond, double diskBytesPerSecond) {
 
     public static VmLoad of(RrdUpdates updates, String vmUuid) {
-        Map<String, Double> latest = updates.latestOf(vmUuid);
+        return of(updates.latestOf(vmUuid), vmUuid);
+    }
+
+    /** From the newest values of one owner's data sources, by name (see RrdUpdates.latestByOwner). */
+    public static VmLoad of(Map<String, Double> latest, String vmUuid) {
         double cpuSum = 0;
         int vcpus = 0;
         double net = 0;

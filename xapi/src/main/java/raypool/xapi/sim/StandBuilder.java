@@ -42,7 +42,7 @@ final class StandBuilder {
         List<SimHost> order = new ArrayList<>(hosts.values());
         SplittableRandom placement = new SplittableRandom(config.seed() * 31 + 7);
         for (int i = 0; i < config.vms(); i++) {
-            String kind = workload instanceof SyntheticWorkload s ? s.profile(i).kind() : "guest";
+            String kind = workload.kind(i);
             int vcpus = switch (kind) {
                 case "idle" -> 1 + placement.nextInt(2);
                 case "web" -> 2 << placement.nextInt(2);

@@ -46,6 +46,11 @@ public final class SyntheticWorkload implements Workload {
                 3e5, 5e6);
     }
 
+    @Override
+    public String kind(int vm) {
+        return profiles.get(vm).kind();
+    }
+
     public Profile profile(int vm) {
         return profiles.get(vm);
     }

@@ -13,4 +13,9 @@ public interface Workload {
 
     /** Disk throughput in bytes/s (read plus write). */
     double diskBytesPerSecond(int vm, long epochMillis);
+
+    /** What kind of guest VM number {@code vm} is ("web", "database", ...), which sizes it in the stand. */
+    default String kind(int vm) {
+        return "guest";
+    }
 }
