@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import raypool.xapi.client.PasswordFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raypool.balancer.daemon.AuditLog;
@@ -216,7 +217,7 @@ public final class DaemonMain implements Callable<Integer> {
         if (vms < 0 || vms > 10_000) {
             throw bad("--vms", "must be 0..10000, got " + vms);
         }
-        String password = passwordFile.map(this::readPassword).orElseGet(DaemonMain::generatedPassword);
+        String password = passwordFile.map(this::readPassword).orElseGet(PasswordFiles::generated);
         SimConfig simConfig = SimConfig.defaultStand(user, password).withSeed(seed).withHosts(hosts).withVms(vms)
                 .withTimeScale(timeScale);
         SimClock clock = new SimClock.Scaled(timeScale);
@@ -290,23 +291,10 @@ public final class DaemonMain implements Callable<Integer> {
     }
 
     private String readPassword(Path file) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw bad("--password-file", file + ": no such file");
-        } catch (IOException e) {
-            throw bad("--password-file", "cannot read " + file + ": " + e.getMessage());
+            return PasswordFiles.read(file);
+        } catch (PasswordFiles.UnreadablePasswordException e) {
+            throw bad("--password-file", e.getMessage());
         }
-        if (lines.isEmpty() || lines.getFirst().isEmpty()) {
-            throw bad("--password-file", file + ":1: the password is empty");
-        }
-        return lines.getFirst();
-    }
-
-    private static String generatedPassword() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

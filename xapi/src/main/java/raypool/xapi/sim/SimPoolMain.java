@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
+import raypool.xapi.client.PasswordFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,7 +94,7 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
             throw bad("--time-scale", "must be above 0 and at most 10000, got " + timeScale);
         }
         boolean generated = passwordFile.isEmpty();
-        String password = passwordFile.map(this::readPassword).orElseGet(SimPoolMain::generatedPassword);
+        String password = passwordFile.map(this::readPassword).orElseGet(PasswordFiles::generated);
         SimConfig config = SimConfig.defaultStand(user, password).withSeed(seed).withHosts(hosts).withVms(vms)
                 .withTimeScale(timeScale);
         SimPool pool = createPool(config);
@@ -138,23 +139,10 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
     }
 
     private String readPassword(Path file) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw bad("--password-file", file + ": no such file");
-        } catch (IOException e) {
-            throw bad("--password-file", "cannot read " + file + ": " + e);
+            return PasswordFiles.read(file);
+        } catch (PasswordFiles.UnreadablePasswordException e) {
+            throw bad("--password-file", e.getMessage());
         }
-        if (lines.isEmpty() || lines.getFirst().isEmpty()) {
-            throw bad("--password-file", file + " line 1: the password is empty");
-        }
-        return lines.getFirst();
-    }
-
-    private static String generatedPassword() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

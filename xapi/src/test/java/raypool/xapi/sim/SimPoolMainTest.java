@@ -35,6 +35,6 @@ class SimPoolMainTest {
         StringWriter err = new StringWriter();
         assertEquals(2, SimPoolMain.run(new String[] {"--password-file", pw.toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err)));
-        assertTrue(err.toString().contains(pw + " line 1"), err.toString());
+        assertTrue(err.toString().contains(pw + ":1:"), err.toString());
     }
 }
