@@ -56,9 +56,13 @@ public final class SimPool {
         new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
     }
 
-    /** The default pool: the configured stand with a seeded synthetic workload on a scaled real-time clock. */
+    /**
+     * The default pool: the configured stand with the balancer's seeded synthetic traces as its workload,
+     * on a scaled real-time clock.
+     */
     public static SimPool create(SimConfig config) {
-        return new SimPool(config, new SimClock.Scaled(config.timeScale()), new SyntheticWorkload(config.seed(), config.vms()));
+        SimClock clock = new SimClock.Scaled(config.timeScale());
+        return new SimPool(config, clock, TraceWorkload.synthetic(config.seed(), config.vms(), clock.nowMillis()));
     }
 
     public SimConfig config() {

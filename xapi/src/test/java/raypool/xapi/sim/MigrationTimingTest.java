@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MigrationTimingTest {
     private final SimClock.Manual clock = new SimClock.Manual(1_700_000_000_000L);
     private final SimConfig config = SimConfig.defaultStand("root", "pw");
-    private final SimPool pool = new SimPool(config, clock, new SyntheticWorkload(config.seed(), config.vms()));
+    private final SimPool pool = new SimPool(config, clock, TraceWorkload.synthetic(config.seed(), config.vms(), clock.nowMillis()));
     private final SimSession session = pool.session(pool.login("root", "pw", "test"));
 
     /** The two smallest running guests on the first host, and the last host as their target. */
