@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * A live migration under way: memory still to copy, the switchover after the copy, and what goes
  * wrong halfway when a fault was armed for it. The copy moves the VM's memory once, at the rate the
- * balancer's {@link raypool.balancer.model.MigrationLink} gives (whose calibration is of whole
- * migrations, pre-copy rounds included). Mutable; guarded by the pool's lock.
+ * balancer's {@link raypool.balancer.model.MigrationLink} gives; like the balancer's rules, it adds no
+ * separate allowance for pages dirtied during the copy. Mutable; guarded by the pool's lock.
  */
 final class Migration {
     /** Stop-and-copy and resume on the target, once the pages are across. */
