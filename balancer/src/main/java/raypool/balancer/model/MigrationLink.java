@@ -13,6 +13,20 @@ public final class MigrationLink {
         return 62.5 * Math.pow(nicMbps / 1000, 0.74);
     }
 
+    /**
+     * MB/s one migration gets between hosts with NICs of {@code fromNicMbps} and {@code toNicMbps} when
+     * {@code onFrom} and {@code onTo} migrations (itself included) use those hosts' links: the slower NIC's
+     * rate, split evenly on the busier end. Both the balancer's raypool rules and the simulated XAPI pool
+     * time migrations with this.
+     */
+    public static double sharedMbPerSecond(double fromNicMbps, double toNicMbps, int onFrom, int onTo) {
+        if (onFrom < 1 || onTo < 1) {
+            throw new IllegalArgumentException("a migration shares its links with at least itself, got "
+                    + onFrom + " and " + onTo);
+        }
+        return mbPerSecond(Math.min(fromNicMbps, toNicMbps)) / Math.max(onFrom, onTo);
+    }
+
     /** Seconds to copy a VM's memory between two hosts, alone on the link (the slower NIC decides). */
     public static double seconds(int ramMb, HostSpec from, HostSpec to) {
         return ramMb / mbPerSecond(Math.min(from.nicMbps(), to.nicMbps()));

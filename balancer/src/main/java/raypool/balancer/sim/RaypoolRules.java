@@ -210,9 +210,8 @@ public final class RaypoolRules {
             sharing[f.to]++;
         }
         for (InFlight f : started) {
-            int share = Math.max(sharing[f.from], sharing[f.to]);
-            double bandwidth = Math.min(migrationMbPerSecond(hosts.get(f.from).nicMbps()),
-                    migrationMbPerSecond(hosts.get(f.to).nicMbps())) / share;
+            double bandwidth = MigrationLink.sharedMbPerSecond(hosts.get(f.from).nicMbps(), hosts.get(f.to).nicMbps(),
+                    sharing[f.from], sharing[f.to]);
             f.start = Math.max(t0, state[f.to] == HostState.BOOTING ? bootEnd[f.to] : t0);
             f.end = f.start + vms.get(f.vm).ramMb() / bandwidth;
         }

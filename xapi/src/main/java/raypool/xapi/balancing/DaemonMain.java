@@ -30,7 +30,7 @@ import raypool.xapi.sim.SimClock;
 import raypool.xapi.sim.SimConfig;
 import raypool.xapi.sim.SimPool;
 import raypool.xapi.sim.SimServer;
-import raypool.xapi.sim.SyntheticWorkload;
+import raypool.xapi.sim.TraceWorkload;
 
 /**
  * {@code scripts/balancer daemon}: balances a pool through XAPI, either a real one ({@code --url}) or
@@ -221,7 +221,7 @@ public final class DaemonMain implements Callable<Integer> {
         SimConfig simConfig = SimConfig.defaultStand(user, password).withSeed(seed).withHosts(hosts).withVms(vms)
                 .withTimeScale(timeScale);
         SimClock clock = new SimClock.Scaled(timeScale);
-        SimPool pool = new SimPool(simConfig, clock, new SurgeWorkload(new SyntheticWorkload(seed, vms), clock.nowMillis()));
+        SimPool pool = new SimPool(simConfig, clock, new SurgeWorkload(TraceWorkload.synthetic(seed, vms, clock.nowMillis()), clock.nowMillis()));
         try (SimServer server = SimServer.start(pool, 0)) {
             out.println("simulated pool: " + hosts + " hosts, " + vms + " VMs, time x" + timeScale + " at " + server.url()
                     + " (user " + user + ")");

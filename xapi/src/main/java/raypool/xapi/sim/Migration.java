@@ -3,12 +3,12 @@ package raypool.xapi.sim;
 import java.util.Optional;
 
 /**
- * A live migration under way: memory pages still to copy, the switchover after the copy, and what
- * goes wrong halfway when a fault was armed for it. Mutable; guarded by the pool's lock.
+ * A live migration under way: memory still to copy, the switchover after the copy, and what goes
+ * wrong halfway when a fault was armed for it. The copy moves the VM's memory once, at the rate the
+ * balancer's {@link raypool.balancer.model.MigrationLink} gives; like the balancer's rules, it adds no
+ * separate allowance for pages dirtied during the copy. Mutable; guarded by the pool's lock.
  */
 final class Migration {
-    /** Pre-copy resends pages the guest dirtied meanwhile: about 30% more than its memory. */
-    static final double DIRTY_PAGE_OVERHEAD = 1.3;
     /** Stop-and-copy and resume on the target, once the pages are across. */
     static final long SWITCHOVER_MILLIS = 300;
 
@@ -29,7 +29,7 @@ final class Migration {
         this.vm = vm.ref;
         this.from = vm.residentOn;
         this.to = to;
-        this.totalBytes = vm.memoryBytes * DIRTY_PAGE_OVERHEAD;
+        this.totalBytes = vm.memoryBytes;
         this.remainingBytes = totalBytes;
         this.failHalfway = failHalfway;
         this.targetGoesOffline = targetGoesOffline;

@@ -1,5 +1,8 @@
 package raypool.xapi.sim;
 
+import raypool.balancer.model.MigrationLink;
+
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,7 @@ import java.util.function.Supplier;
  * The state of a simulated XAPI pool: hosts, host_metrics, VMs, VM_metrics, tasks, sessions and the
  * event log, behind one lock. Every change goes through {@link #changed}, which records an event with
  * the object's new record, so event.from sees every change. Migrations advance with the clock in
- * {@link #advance()}, sharing the migration network's bandwidth.
+ * {@link #advance()}, at the rate the balancer's {@link MigrationLink} model gives them.
  *
  * <p>A trace-driven simulator owns time and load by passing its own {@link SimClock} and {@link Workload}
  * and calling {@link #advance()}; everything else reaches the pool as a XAPI client would, through
@@ -53,9 +56,13 @@ public final class SimPool {
         new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
     }
 
-    /** The default pool: the configured stand with a seeded synthetic workload on a scaled real-time clock. */
+    /**
+     * The default pool: the configured stand with the balancer's seeded synthetic traces as its workload,
+     * on a scaled real-time clock.
+     */
     public static SimPool create(SimConfig config) {
-        return new SimPool(config, new SimClock.Scaled(config.timeScale()), new SyntheticWorkload(config.seed(), config.vms()));
+        SimClock clock = new SimClock.Scaled(config.timeScale());
+        return new SimPool(config, clock, TraceWorkload.synthetic(config.seed(), config.vms(), clock.nowMillis()));
     }
 
     public SimConfig config() {
@@ -116,17 +123,35 @@ public final class SimPool {
 
     /** Bytes/s the migration network carries into or out of {@code host} right now. */
     double migrationTraffic(SimHost host, boolean incoming) {
-        if (migrations.isEmpty()) {
-            return 0;
-        }
-        double share = config.migrationBandwidthBytesPerSecond() / (double) migrations.size();
         double sum = 0;
         for (Migration m : migrations.values()) {
-            if ((incoming ? m.to : m.from).equals(host.ref)) {
-                sum += share;
+            if (m.copying() && (incoming ? m.to : m.from).equals(host.ref)) {
+                sum += copyBytesPerSecond(m);
             }
         }
         return sum;
+    }
+
+    /**
+     * The rate {@code m} copies at: the balancer's {@link MigrationLink} model, the link's rate shared
+     * evenly with the other copies on the busier of its two hosts. Re-evaluated at every
+     * {@link #advance()}, so a copy speeds up when another one on its hosts ends.
+     */
+    private double copyBytesPerSecond(Migration m) {
+        int onFrom = 0;
+        int onTo = 0;
+        for (Migration other : migrations.values()) {
+            if (other.copying()) {
+                onFrom += touches(other, m.from) ? 1 : 0;
+                onTo += touches(other, m.to) ? 1 : 0;
+            }
+        }
+        double nic = config.migrationNicMbps();
+        return MigrationLink.sharedMbPerSecond(nic, nic, onFrom, onTo) * 1e6;
+    }
+
+    private static boolean touches(Migration m, String host) {
+        return m.from.equals(host) || m.to.equals(host);
     }
 
     /** The objects of one XAPI class, by ref, rendered as records. */
@@ -468,8 +493,10 @@ public final class SimPool {
         if (migrations.isEmpty() || seconds <= 0) {
             return;
         }
-        int copying = (int) migrations.values().stream().filter(Migration::copying).count();
-        double share = copying == 0 ? 0 : config.migrationBandwidthBytesPerSecond() * seconds / copying;
+        Map<String, Double> copied = new HashMap<>();
+        for (Migration m : migrations.values()) {
+            copied.put(m.task, m.copying() ? copyBytesPerSecond(m) * seconds : 0.0);
+        }
         for (Migration m : List.copyOf(migrations.values())) {
             SimTask task = tasks.get(m.task);
             if (task == null || task.cancelRequested) {
@@ -477,7 +504,7 @@ public final class SimPool {
                 continue;
             }
             double before = m.progress();
-            m.remainingBytes = Math.max(0, m.remainingBytes - share);
+            m.remainingBytes = Math.max(0, m.remainingBytes - copied.get(m.task));
             if (before < 0.5 && m.progress() >= 0.5) {
                 if (m.targetGoesOffline) {
                     SimHost target = hosts.get(m.to);

@@ -128,8 +128,8 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
         }
         SimClock clock = new SimClock.Scaled(config.timeScale());
         try {
-            return new SimPool(config, clock, PlanetLabWorkload.read(planetlab.get(), config.vms(), clock.nowMillis()));
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return new SimPool(config, clock, TraceWorkload.planetLab(planetlab.get(), config.vms(), clock.nowMillis()));
+        } catch (raypool.balancer.trace.InputException e) {
             throw bad("--planetlab", e.getMessage());
         }
     }

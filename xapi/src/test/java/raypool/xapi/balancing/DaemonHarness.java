@@ -28,7 +28,7 @@ import raypool.xapi.sim.SimClock;
 import raypool.xapi.sim.SimConfig;
 import raypool.xapi.sim.SimPool;
 import raypool.xapi.sim.SimServer;
-import raypool.xapi.sim.SyntheticWorkload;
+import raypool.xapi.sim.TraceWorkload;
 
 /**
  * The default simulated stand with the surge workload on a manual clock, served over HTTP on a free
@@ -57,8 +57,8 @@ final class DaemonHarness implements AutoCloseable {
 
     DaemonHarness(Path audit, int maxConcurrent, int vms) {
         SimConfig simConfig = SimConfig.defaultStand(USER, PASSWORD).withVms(vms);
-        pool = new SimPool(simConfig, clock, new SurgeWorkload(new SyntheticWorkload(simConfig.seed(), simConfig.vms()),
-                clock.nowMillis()));
+        pool = new SimPool(simConfig, clock, new SurgeWorkload(
+                TraceWorkload.synthetic(simConfig.seed(), simConfig.vms(), clock.nowMillis()), clock.nowMillis()));
         try {
             server = SimServer.start(pool, 0);
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MigrationTimingTest {
     private final SimClock.Manual clock = new SimClock.Manual(1_700_000_000_000L);
     private final SimConfig config = SimConfig.defaultStand("root", "pw");
-    private final SimPool pool = new SimPool(config, clock, new SyntheticWorkload(config.seed(), config.vms()));
+    private final SimPool pool = new SimPool(config, clock, TraceWorkload.synthetic(config.seed(), config.vms(), clock.nowMillis()));
     private final SimSession session = pool.session(pool.login("root", "pw", "test"));
 
     /** The two smallest running guests on the first host, and the last host as their target. */
@@ -23,8 +23,10 @@ class MigrationTimingTest {
                 .sorted(Comparator.comparingLong(v -> v.memoryBytes)).limit(2).toList();
     }
 
+    /** 10 GbE in the balancer's model: 62.5 MB/s x 10^0.74, about 343.4 MB/s, split among the copies on the link. */
     private double secondsToCopy(SimVm vm, int sharing) {
-        return vm.memoryBytes * 1.3 / config.migrationBandwidthBytesPerSecond() * sharing;
+        assertEquals(10_000, config.migrationNicMbps());
+        return vm.memoryBytes / (62.5e6 * Math.pow(10, 0.74)) * sharing;
     }
 
     private String status(String task) {
@@ -66,6 +68,24 @@ class MigrationTimingTest {
         clock.advanceBy(Duration.ofMillis(400));
         pool.advance();
         clock.advanceBy(Duration.ofMillis(400));
+        pool.advance();
+        assertEquals("success", status(a));
+        assertEquals("success", status(b));
+    }
+
+    @Test
+    void migrationsOnDifferentHostsDoNotShareALink() {
+        List<SimHost> hosts = pool.hostList();
+        SimVm first = twoSmallGuests().getFirst();
+        SimVm second = pool.vmList().stream().filter(v -> !v.controlDomain && v.running() && !v.localDisk
+                        && v.residentOn.equals(hosts.get(1).ref))
+                .min(Comparator.comparingLong(v -> v.memoryBytes)).orElseThrow();
+        String a = pool.startMigration(session, first.ref, hosts.get(3).ref);
+        String b = pool.startMigration(session, second.ref, hosts.get(2).ref);
+        double alone = Math.max(secondsToCopy(first, 1), secondsToCopy(second, 1));
+        clock.advanceBy(Duration.ofMillis((long) (alone * 1000 * 1.05)));
+        pool.advance();
+        clock.advanceBy(Duration.ofMillis(400)); // switchover
         pool.advance();
         assertEquals("success", status(a));
         assertEquals("success", status(b));
