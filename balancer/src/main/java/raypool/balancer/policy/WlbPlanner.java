@@ -224,13 +224,17 @@ public final class WlbPlanner implements Planner {
             double target = st.mode() == WlbSettings.Mode.DENSITY ? st.cpuHigh() * st.packTarget() : st.cpuMedium();
             while (budget.left > 0 && pool.touches[h] < st.maxPerHost() && pool.cpuRatio(h) > target) {
                 double excess = pool.smoothedLoad[h] - target * s.host(h).capacityMips();
-                int victim = chooseVictim(pool, h, excess);
-                if (victim < 0) {
-                    break;
+                int victim = -1;
+                Optional<PlacementStars.HostScore> dest = Optional.empty();
+                for (int candidate : victimsInPreferenceOrder(pool, h, excess)) {
+                    dest = PlacementStars.best(pool, st, candidate, true, null);
+                    if (dest.isPresent()) {
+                        victim = candidate;
+                        break;
+                    }
                 }
-                Optional<PlacementStars.HostScore> dest = PlacementStars.best(pool, st, victim, true, null);
-                if (dest.isEmpty()) {
-                    break;
+                if (victim < 0) {
+                    break;      // no VM of this host fits anywhere: the audit says overload-unrelieved
                 }
                 moveTo(pool, actions, victim, dest.get().host(),
                         "CPU %.0f %% over the %s threshold".formatted(100 * pool.cpuRatio(h), severity), severity);
@@ -240,28 +244,41 @@ public final class WlbPlanner implements Planner {
     }
 
     /**
-     * The VM whose move relieves the host at the least cost: the smallest one that alone removes the
-     * excess (fewest migrations), else the biggest; memory breaks ties (shorter migration).
+     * The host's movable VMs, best victim first: those that alone remove the excess, smallest first
+     * (fewest migrations), then the rest, biggest first; memory breaks ties (shorter migration). The
+     * caller takes the first that has somewhere to go, so a big VM that fits nowhere does not stop the
+     * host from being relieved by a smaller one that fits.
      */
-    private int chooseVictim(Pool pool, int h, double excess) {
+    private int[] victimsInPreferenceOrder(Pool pool, int h, double excess) {
         Snapshot s = pool.s;
-        int enough = -1;
-        int biggest = -1;
+        IntArrayList candidates = new IntArrayList();
         for (int i = 0; i < s.vmsOnHostCount(h); i++) {
             int v = s.vmOnHost(h, i);
-            if (pool.position[v] != h || !movable(pool, v, false)) {
-                continue;
-            }
-            double load = pool.capped(v, h, pool.est.smoothed(v));
-            if (load >= excess && (enough < 0 || load < pool.capped(enough, h, pool.est.smoothed(enough))
-                    || load == pool.capped(enough, h, pool.est.smoothed(enough)) && s.vm(v).ramMb() < s.vm(enough).ramMb())) {
-                enough = v;
-            }
-            if (biggest < 0 || load > pool.capped(biggest, h, pool.est.smoothed(biggest))) {
-                biggest = v;
+            if (pool.position[v] == h && movable(pool, v, false)) {
+                candidates.add(v);
             }
         }
-        return enough >= 0 ? enough : biggest;
+        int n = candidates.size();
+        int[] vm = candidates.toIntArray();
+        double[] load = new double[n];
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            load[i] = pool.capped(vm[i], h, pool.est.smoothed(vm[i]));
+            rank[i] = i;
+        }
+        it.unimi.dsi.fastutil.ints.IntArrays.quickSort(rank, (a, b) -> {
+            boolean aEnough = load[a] >= excess, bEnough = load[b] >= excess;
+            if (aEnough != bEnough) {
+                return aEnough ? -1 : 1;
+            }
+            int byLoad = aEnough ? Double.compare(load[a], load[b]) : Double.compare(load[b], load[a]);
+            return byLoad != 0 ? byLoad : Integer.compare(s.vm(vm[a]).ramMb(), s.vm(vm[b]).ramMb());
+        });
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = vm[rank[i]];
+        }
+        return order;
     }
 
     /** Density mode: empty the least loaded hosts whose VMs all fit on other running hosts. */

@@ -49,6 +49,24 @@ class WlbPlannerTest {
     }
 
     @Test
+    void whenThePreferredVmFitsNowhereASmallerOneThatFitsIsMoved() {
+        // Host 0 at 92 %: the VM that alone removes the excess needs 3000 MB, more than the cold host has
+        // free; the other VM (500 MB) fits, and moving it still relieves the host.
+        TestPools p = new TestPools();
+        int hot = p.host();
+        int cold = p.host();
+        int big = p.vm(hot, 2660, 3000, 2600.0 / 2660);
+        int small = p.vm(hot, 2660, 500, 2300.0 / 2660);
+        p.vm(cold, 1000, 2000, 0.2);
+        Snapshot s = p.build();
+        List<Action.Migrate> moves = migrations(checked(s, new WlbPlanner("t", PERFORMANCE).optimize(s)));
+        assertEquals(1, moves.size(), "the host is relieved by the VM that fits: " + moves);
+        assertEquals(small, moves.get(0).vm());
+        assertTrue(moves.stream().noneMatch(m -> m.vm() == big));
+        assertEquals(cold, moves.get(0).to());
+    }
+
+    @Test
     void hostUnderHighThresholdIsLeftAlone() {
         TestPools p = new TestPools();
         int a = p.host();
