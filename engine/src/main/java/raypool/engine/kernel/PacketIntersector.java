@@ -70,10 +70,9 @@ final class PacketIntersector {
         FloatVector dz = FloatVector.fromArray(F, p.data, RayPacket.DZ);
         FloatVector from = FloatVector.fromArray(F, p.data, RayPacket.FROM);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
-        // 1/|d| serves the shading too (the mirror direction has the length of d): one square root and
-        // one division per ray instead of a division here and both again in PacketShader.surface.
-        FloatVector invLength = FloatVector.broadcast(F, 1f).div(a.sqrt());
-        invLength.intoArray(p.data, RayPacket.INV_LENGTH);
+        // 1/|d| was set with the ray (SimdKernel.primaryRays; constant for mirror rays, whose length is
+        // c-ray's 1000), so no square root or division per packet step here.
+        FloatVector invLength = FloatVector.fromArray(F, p.data, RayPacket.INV_LENGTH);
         FloatVector invA = invLength.mul(invLength);
         FloatVector dDotO = dx.fma(ox, dy.fma(oy, dz.mul(oz)));
         FloatVector oDotO = ox.fma(ox, oy.fma(oy, oz.mul(oz)));
