@@ -177,17 +177,22 @@ final class PacketIntersector {
             FloatVector halfB = ox.fma(wx, oy.fma(wy, oz.mul(wz)))
                 .sub(FloatVector.fromArray(F, table, at + LaneConstants.LIGHT_DOT_W));
             FloatVector c = FloatVector.fromArray(F, table, at + LaneConstants.SHADOW_C);
-            // Most segments miss most spheres: when no lane's line even meets the sphere (halfB^2 < a c)
-            // and none starts on it, the rest of the test (7 of its 13 vector operations) is skipped.
-            VectorMask<Float> isOwn = own.compare(EQ, (float) i);
-            VectorMask<Float> lineMeets = halfB.mul(halfB).compare(GE, a.mul(c));
-            if (!lineMeets.or(isOwn).and(pending).anyTrue()) {
+            // A segment from the sphere it starts on is decided by N.L alone. The others need the
+            // rest of the test (7 more vector operations) only where the line meets the sphere
+            // (halfB^2 >= a c) and P is not beyond the sphere's tangent plane facing the light
+            // (LaneConstants.SEPARATION): most segments miss most spheres, and the floor, which
+            // nearly every line meets, lies below nearly every point that is not on it.
+            VectorMask<Float> isOwn = own.compare(EQ, (float) i).and(pending);
+            blocked = blocked.or(isOwn.and(ownSphereBlocks));
+            VectorMask<Float> test = pending.andNot(isOwn)
+                .and(halfB.compare(LE, FloatVector.fromArray(F, table, at + LaneConstants.SEPARATION)))
+                .and(halfB.mul(halfB).compare(GE, a.mul(c)));
+            if (!test.anyTrue()) {
                 continue;
             }
             FloatVector u = halfB.mul(minusInvA).max(0f).min(ONE_MINUS_EPSILON);
             FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
-            VectorMask<Float> hit = f.compare(LE, 0f).andNot(isOwn).or(isOwn.and(ownSphereBlocks));
-            blocked = blocked.or(hit.and(pending));
+            blocked = blocked.or(f.compare(LE, 0f).and(test));
         }
         for (int j = 0; j < s.planeCount; j++) {
             VectorMask<Float> pending = live.andNot(blocked);
