@@ -91,7 +91,12 @@ final class PacketIntersector {
             FloatVector oDotC = ox.fma(cx, oy.fma(cy, oz.mul(cz)));
             FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_K));
             FloatVector disc = halfB.fma(halfB, a.mul(c).neg());
-            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i));
+            // A ray starting outside the sphere (c > 0) and heading away from its centre (halfB >= 0)
+            // has both roots <= 0, also as computed below (q <= 0, c / q <= 0): no hit, so lanes and
+            // packets that only see spheres behind them (mirror rays leaving the floor upwards) skip
+            // the square root and the division.
+            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i))
+                .and(halfB.compare(LT, 0f).or(c.compare(LE, 0f)));
             if (!candidates.anyTrue()) {
                 continue;
             }
