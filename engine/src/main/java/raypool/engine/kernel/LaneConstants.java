@@ -36,7 +36,8 @@ final class LaneConstants {
     static final int WZ = 2 * L;
     static final int LIGHT_DOT_W = 3 * L;
     static final int SHADOW_C = 4 * L;
-    private static final int PER_PAIR = 5 * L;
+    static final int SEPARATION = 5 * L;
+    private static final int PER_PAIR = 6 * L;
 
     private CompiledScene scene;
     private int pairsStart;
@@ -82,6 +83,14 @@ final class LaneConstants {
                 fill(k + WZ, (float) z);
                 fill(k + LIGHT_DOT_W, (float) (lx * x + ly * y + lz * z));
                 fill(k + SHADOW_C, (float) (x * x + y * y + z * z - r * r));
+                // The sphere lies in (X - C).w <= r |w|, the light beyond it when |w| > r: a segment
+                // from the light to P misses the sphere when (P - C).w > r |w|, that is when
+                // (P - L).w > r |w| - |w|^2. The margin (1e-5 relative) keeps float rounding of
+                // (P - L).w on the safe side; with the light inside the sphere nothing is culled.
+                double w = Math.sqrt(x * x + y * y + z * z);
+                fill(k + SEPARATION, w > r
+                    ? (float) (r * w - w * w + 1e-5 * w * (w + r) + 1e-3)
+                    : Float.POSITIVE_INFINITY);
             }
         }
         scene = s;

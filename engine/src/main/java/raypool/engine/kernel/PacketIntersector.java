@@ -70,10 +70,9 @@ final class PacketIntersector {
         FloatVector dz = FloatVector.fromArray(F, p.data, RayPacket.DZ);
         FloatVector from = FloatVector.fromArray(F, p.data, RayPacket.FROM);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
-        // 1/|d| serves the shading too (the mirror direction has the length of d): one square root and
-        // one division per ray instead of a division here and both again in PacketShader.surface.
-        FloatVector invLength = FloatVector.broadcast(F, 1f).div(a.sqrt());
-        invLength.intoArray(p.data, RayPacket.INV_LENGTH);
+        // 1/|d| was set with the ray (SimdKernel.primaryRays; constant for mirror rays, whose length is
+        // c-ray's 1000), so no square root or division per packet step here.
+        FloatVector invLength = FloatVector.fromArray(F, p.data, RayPacket.INV_LENGTH);
         FloatVector invA = invLength.mul(invLength);
         FloatVector dDotO = dx.fma(ox, dy.fma(oy, dz.mul(oz)));
         FloatVector oDotO = ox.fma(ox, oy.fma(oy, oz.mul(oz)));
@@ -92,7 +91,12 @@ final class PacketIntersector {
             FloatVector oDotC = ox.fma(cx, oy.fma(cy, oz.mul(cz)));
             FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_K));
             FloatVector disc = halfB.fma(halfB, a.mul(c).neg());
-            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i));
+            // A ray starting outside the sphere (c > 0) and heading away from its centre (halfB >= 0)
+            // has both roots <= 0, also as computed below (q <= 0, c / q <= 0): no hit, so lanes and
+            // packets that only see spheres behind them (mirror rays leaving the floor upwards) skip
+            // the square root and the division.
+            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i))
+                .and(halfB.compare(LT, 0f).or(c.compare(LE, 0f)));
             if (!candidates.anyTrue()) {
                 continue;
             }
@@ -178,17 +182,22 @@ final class PacketIntersector {
             FloatVector halfB = ox.fma(wx, oy.fma(wy, oz.mul(wz)))
                 .sub(FloatVector.fromArray(F, table, at + LaneConstants.LIGHT_DOT_W));
             FloatVector c = FloatVector.fromArray(F, table, at + LaneConstants.SHADOW_C);
-            // Most segments miss most spheres: when no lane's line even meets the sphere (halfB^2 < a c)
-            // and none starts on it, the rest of the test (7 of its 13 vector operations) is skipped.
-            VectorMask<Float> isOwn = own.compare(EQ, (float) i);
-            VectorMask<Float> lineMeets = halfB.mul(halfB).compare(GE, a.mul(c));
-            if (!lineMeets.or(isOwn).and(pending).anyTrue()) {
+            // A segment from the sphere it starts on is decided by N.L alone. The others need the
+            // rest of the test (7 more vector operations) only where the line meets the sphere
+            // (halfB^2 >= a c) and P is not beyond the sphere's tangent plane facing the light
+            // (LaneConstants.SEPARATION): most segments miss most spheres, and the floor, which
+            // nearly every line meets, lies below nearly every point that is not on it.
+            VectorMask<Float> isOwn = own.compare(EQ, (float) i).and(pending);
+            blocked = blocked.or(isOwn.and(ownSphereBlocks));
+            VectorMask<Float> test = pending.andNot(isOwn)
+                .and(halfB.compare(LE, FloatVector.fromArray(F, table, at + LaneConstants.SEPARATION)))
+                .and(halfB.mul(halfB).compare(GE, a.mul(c)));
+            if (!test.anyTrue()) {
                 continue;
             }
             FloatVector u = halfB.mul(minusInvA).max(0f).min(ONE_MINUS_EPSILON);
             FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
-            VectorMask<Float> hit = f.compare(LE, 0f).andNot(isOwn).or(isOwn.and(ownSphereBlocks));
-            blocked = blocked.or(hit.and(pending));
+            blocked = blocked.or(f.compare(LE, 0f).and(test));
         }
         for (int j = 0; j < s.planeCount; j++) {
             VectorMask<Float> pending = live.andNot(blocked);

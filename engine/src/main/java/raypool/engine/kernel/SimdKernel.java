@@ -133,9 +133,15 @@ public final class SimdKernel implements Kernel, KernelStages {
     private void primaryRays(CompiledScene s, int x, int y) {
         RayPacket p = packet;
         FloatVector xs = FloatVector.zero(F).addIndex(1).add((float) x);
-        FloatVector.broadcast(F, s.baseX + y * s.stepYx).add(xs.mul(s.stepXx)).intoArray(p.data, RayPacket.DX);
-        FloatVector.broadcast(F, s.baseY + y * s.stepYy).add(xs.mul(s.stepXy)).intoArray(p.data, RayPacket.DY);
-        FloatVector.broadcast(F, s.baseZ + y * s.stepYz).add(xs.mul(s.stepXz)).intoArray(p.data, RayPacket.DZ);
+        FloatVector dx = FloatVector.broadcast(F, s.baseX + y * s.stepYx).add(xs.mul(s.stepXx));
+        FloatVector dy = FloatVector.broadcast(F, s.baseY + y * s.stepYy).add(xs.mul(s.stepXy));
+        FloatVector dz = FloatVector.broadcast(F, s.baseZ + y * s.stepYz).add(xs.mul(s.stepXz));
+        dx.intoArray(p.data, RayPacket.DX);
+        dy.intoArray(p.data, RayPacket.DY);
+        dz.intoArray(p.data, RayPacket.DZ);
+        // 1/|d|, for the intersection tests (1/a) and the shading (the mirror direction's length).
+        FloatVector.broadcast(F, 1f).div(dx.fma(dx, dy.fma(dy, dz.mul(dz))).sqrt())
+            .intoArray(p.data, RayPacket.INV_LENGTH);
         FloatVector.broadcast(F, s.camX).intoArray(p.data, RayPacket.OX);
         FloatVector.broadcast(F, s.camY).intoArray(p.data, RayPacket.OY);
         FloatVector.broadcast(F, s.camZ).intoArray(p.data, RayPacket.OZ);
