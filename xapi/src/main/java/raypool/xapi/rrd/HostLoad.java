@@ -10,6 +10,9 @@ import java.util.Map;
 public record HostLoad(String hostUuid, int cpus, double cpuUtilisation, double memoryTotalKib,
                        double memoryFreeKib, double networkRxBytesPerSecond, double networkTxBytesPerSecond) {
 
+    // Compiled once: these run for every data source of every host and VM in every daemon round.
+    private static final java.util.regex.Pattern CPU = java.util.regex.Pattern.compile("cpu\\d+");
+
     public static HostLoad of(RrdUpdates updates, String hostUuid) {
         return of(updates.latestOf(hostUuid), hostUuid);
     }
@@ -22,7 +25,7 @@ public record HostLoad(String hostUuid, int cpus, double cpuUtilisation, double 
         double tx = 0;
         for (Map.Entry<String, Double> e : latest.entrySet()) {
             String name = e.getKey();
-            if (name.matches("cpu\\d+")) {
+            if (CPU.matcher(name).matches()) {
                 cpuSum += e.getValue();
                 cpus++;
             } else if (name.startsWith("pif_") && !name.startsWith("pif_aggr_")) {

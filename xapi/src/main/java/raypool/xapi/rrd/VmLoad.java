@@ -9,6 +9,11 @@ import java.util.Map;
 public record VmLoad(String vmUuid, int vcpus, double cpuUtilisation, double memoryBytes,
                      double networkBytesPerSecond, double diskBytesPerSecond) {
 
+    // Compiled once: these run for every data source of every host and VM in every daemon round.
+    private static final java.util.regex.Pattern CPU = java.util.regex.Pattern.compile("cpu\\d+");
+    private static final java.util.regex.Pattern VIF = java.util.regex.Pattern.compile("vif_\\d+_(rx|tx)");
+    private static final java.util.regex.Pattern VBD = java.util.regex.Pattern.compile("vbd_[a-z0-9]+_(read|write)");
+
     public static VmLoad of(RrdUpdates updates, String vmUuid) {
         return of(updates.latestOf(vmUuid), vmUuid);
     }
@@ -21,12 +26,12 @@ public record VmLoad(String vmUuid, int vcpus, double cpuUtilisation, double mem
         double disk = 0;
         for (Map.Entry<String, Double> e : latest.entrySet()) {
             String name = e.getKey();
-            if (name.matches("cpu\\d+")) {
+            if (CPU.matcher(name).matches()) {
                 cpuSum += e.getValue();
                 vcpus++;
-            } else if (name.matches("vif_\\d+_(rx|tx)")) {
+            } else if (VIF.matcher(name).matches()) {
                 net += e.getValue();
-            } else if (name.matches("vbd_[a-z0-9]+_(read|write)")) {
+            } else if (VBD.matcher(name).matches()) {
                 disk += e.getValue();
             }
         }
