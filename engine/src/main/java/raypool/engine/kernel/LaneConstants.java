@@ -23,12 +23,14 @@ final class LaneConstants {
 
     private static final int L = RayPacket.LANES;
 
-    // Per sphere i, from sphere(i): centre and K = |C|^2 - r^2 (CompiledScene.sphereK).
+    // Per sphere i, from sphere(i): centre, K = |C|^2 - r^2 (CompiledScene.sphereK) and i itself, as
+    // float like RayPacket's object indices (a load instead of a conversion and a broadcast per test).
     static final int SPHERE_X = 0;
     static final int SPHERE_Y = L;
     static final int SPHERE_Z = 2 * L;
     static final int SPHERE_K = 3 * L;
-    private static final int PER_SPHERE = 4 * L;
+    static final int SPHERE_INDEX = 4 * L;
+    private static final int PER_SPHERE = 5 * L;
 
     // Per light l and sphere i, from lightSphere(l, i): w = L - C, L . w and |w|^2 - r^2.
     static final int WX = 0;
@@ -37,10 +39,12 @@ final class LaneConstants {
     static final int LIGHT_DOT_W = 3 * L;
     static final int SHADOW_C = 4 * L;
     static final int SEPARATION = 5 * L;
-    private static final int PER_PAIR = 6 * L;
+    static final int PAIR_SPHERE_INDEX = 6 * L;
+    private static final int PER_PAIR = 7 * L;
 
     private CompiledScene scene;
     private int pairsStart;
+    private int objectsStart;
     /**
      * Every constant in one array, at offsets that differ by constants, for the reason RayPacket
      * gives: C2 folds the bounds checks of one array and constant offsets.
@@ -50,6 +54,11 @@ final class LaneConstants {
     /** Offset of sphere i's entries. */
     int sphere(int i) {
         return i * PER_SPHERE;
+    }
+
+    /** Offset of object i's index (spheres first, then planes), as float. */
+    int objectIndex(int i) {
+        return objectsStart + i * L;
     }
 
     /** Offset of the entries of light l and sphere i. */
@@ -62,7 +71,8 @@ final class LaneConstants {
             return;
         }
         pairsStart = s.sphereCount * PER_SPHERE;
-        int size = pairsStart + s.lightCount * s.sphereCount * PER_PAIR;
+        objectsStart = pairsStart + s.lightCount * s.sphereCount * PER_PAIR;
+        int size = objectsStart + s.objectCount() * L;
         if (table.length < size) {
             table = new float[size];
         }
@@ -71,6 +81,10 @@ final class LaneConstants {
             fill(sphere(i) + SPHERE_Y, s.sphereY[i]);
             fill(sphere(i) + SPHERE_Z, s.sphereZ[i]);
             fill(sphere(i) + SPHERE_K, s.sphereK[i]);
+            fill(sphere(i) + SPHERE_INDEX, i);
+        }
+        for (int i = 0; i < s.objectCount(); i++) {
+            fill(objectIndex(i), i);
         }
         for (int l = 0; l < s.lightCount; l++) {
             double lx = s.lightX[l], ly = s.lightY[l], lz = s.lightZ[l];
@@ -88,6 +102,7 @@ final class LaneConstants {
                 // (P - L).w > r |w| - |w|^2. The margin (1e-5 relative) keeps float rounding of
                 // (P - L).w on the safe side; with the light inside the sphere nothing is culled.
                 double w = Math.sqrt(x * x + y * y + z * z);
+                fill(k + PAIR_SPHERE_INDEX, i);
                 fill(k + SEPARATION, w > r
                     ? (float) (r * w - w * w + 1e-5 * w * (w + r) + 1e-3)
                     : Float.POSITIVE_INFINITY);

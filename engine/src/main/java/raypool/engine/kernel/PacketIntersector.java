@@ -7,6 +7,7 @@ import raypool.engine.compile.CompiledScene;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
@@ -95,7 +96,8 @@ final class PacketIntersector {
             // has both roots <= 0, also as computed below (q <= 0, c / q <= 0): no hit, so lanes and
             // packets that only see spheres behind them (mirror rays leaving the floor upwards) skip
             // the square root and the division.
-            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, (float) i))
+            FloatVector index = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_INDEX);
+            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, index))
                 .and(halfB.compare(LT, 0f).or(c.compare(LE, 0f)));
             if (!candidates.anyTrue()) {
                 continue;
@@ -104,8 +106,11 @@ final class PacketIntersector {
             FloatVector q = sq.sub(halfB).blend(halfB.add(sq).neg(), halfB.compare(GE, 0f));
             FloatVector r1 = q.mul(invA);
             FloatVector r2 = c.div(q);
-            FloatVector near = r1.min(r2);
-            FloatVector far = r1.max(r2);
+            // Ordered by a compare and two blends: FloatVector.min/max follow Math.min/max (NaN and
+            // -0.0 rules), which C2 compiles to six instructions each on AVX-512.
+            VectorMask<Float> swapped = r2.compare(LT, r1);
+            FloatVector near = r1.blend(r2, swapped);
+            FloatVector far = r2.blend(r1, swapped);
             // c-ray: no hit if both roots are below EPSILON or both beyond 1; else the nearer root at or
             // past EPSILON (which may be the far root beyond 1: c-ray's quirk, kept).
             FloatVector t = far.blend(near, near.compare(GE, EPSILON));
@@ -114,7 +119,7 @@ final class PacketIntersector {
                 .and(near.compare(LE, 1f))
                 .and(t.compare(LT, bestT));
             bestT = bestT.blend(t, closer);
-            bestObject = bestObject.blend((float) i, closer);
+            bestObject = bestObject.blend(index, closer);
         }
         for (int j = 0; j < s.planeCount; j++) {
             int object = s.sphereCount + j;
@@ -187,7 +192,8 @@ final class PacketIntersector {
             // (halfB^2 >= a c) and P is not beyond the sphere's tangent plane facing the light
             // (LaneConstants.SEPARATION): most segments miss most spheres, and the floor, which
             // nearly every line meets, lies below nearly every point that is not on it.
-            VectorMask<Float> isOwn = own.compare(EQ, (float) i).and(pending);
+            VectorMask<Float> isOwn = own.compare(EQ, FloatVector.fromArray(F, table, at + LaneConstants.PAIR_SPHERE_INDEX))
+                .and(pending);
             blocked = blocked.or(isOwn.and(ownSphereBlocks));
             VectorMask<Float> test = pending.andNot(isOwn)
                 .and(halfB.compare(LE, FloatVector.fromArray(F, table, at + LaneConstants.SEPARATION)))
@@ -195,7 +201,10 @@ final class PacketIntersector {
             if (!test.anyTrue()) {
                 continue;
             }
-            FloatVector u = halfB.mul(minusInvA).max(0f).min(ONE_MINUS_EPSILON);
+            // u clamped to [0, 1 - EPSILON] by compares and blends (see nearest on min/max).
+            FloatVector vertex = halfB.mul(minusInvA);
+            FloatVector u = vertex.blend(0f, vertex.compare(LT, 0f))
+                .blend(ONE_MINUS_EPSILON, vertex.compare(GT, ONE_MINUS_EPSILON));
             FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
             blocked = blocked.or(f.compare(LE, 0f).and(test));
         }

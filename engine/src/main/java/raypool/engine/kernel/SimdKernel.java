@@ -85,7 +85,7 @@ public final class SimdKernel implements Kernel, KernelStages {
                 long spheres = rowCull.spheresFor(x, F.length());
                 long hits = PacketIntersector.nearest(s, constants, packet, live, spheres, counts);
                 // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
-                PacketShader.surface(s, packet, hits);
+                PacketShader.surface(s, constants, packet, hits);
                 IntVector lights = IntVector.zero(I);
                 for (int light = 0; light < s.lightCount; light++) {
                     counts.shadow += Long.bitCount(hits);
@@ -108,7 +108,7 @@ public final class SimdKernel implements Kernel, KernelStages {
             if (hits == 0) {
                 return;
             }
-            PacketShader.surface(s, p, hits);
+            PacketShader.surface(s, constants, p, hits);
             int hitCount = Long.bitCount(hits);
             counts.shadedHits += hitCount;
             for (int light = 0; light < s.lightCount; light++) {
@@ -159,11 +159,15 @@ public final class SimdKernel implements Kernel, KernelStages {
      */
     private void storePixels(int[] pixels, int offset, long live) {
         float[] data = packet.data;
-        IntVector r = (IntVector) FloatVector.fromArray(F, data, RayPacket.RED).min(1f).mul(255f)
+        // min(x, 1) as a compare and a blend: FloatVector.min costs six instructions (PacketIntersector).
+        FloatVector red = FloatVector.fromArray(F, data, RayPacket.RED);
+        FloatVector green = FloatVector.fromArray(F, data, RayPacket.GREEN);
+        FloatVector blue = FloatVector.fromArray(F, data, RayPacket.BLUE);
+        IntVector r = (IntVector) red.blend(1f, red.compare(VectorOperators.GT, 1f)).mul(255f)
             .convertShape(VectorOperators.F2I, I, 0);
-        IntVector g = (IntVector) FloatVector.fromArray(F, data, RayPacket.GREEN).min(1f).mul(255f)
+        IntVector g = (IntVector) green.blend(1f, green.compare(VectorOperators.GT, 1f)).mul(255f)
             .convertShape(VectorOperators.F2I, I, 0);
-        IntVector b = (IntVector) FloatVector.fromArray(F, data, RayPacket.BLUE).min(1f).mul(255f)
+        IntVector b = (IntVector) blue.blend(1f, blue.compare(VectorOperators.GT, 1f)).mul(255f)
             .convertShape(VectorOperators.F2I, I, 0);
         IntVector argb = r.lanewise(VectorOperators.LSHL, 16)
             .or(g.lanewise(VectorOperators.LSHL, 8))
