@@ -40,7 +40,7 @@ final class LaneConstants {
     static final int SHADOW_C = 4 * L;
     static final int SEPARATION = 5 * L;
     static final int PAIR_SPHERE_INDEX = 6 * L;
-    private static final int PER_PAIR = 7 * L;
+    static final int PER_PAIR = 7 * L;
 
     private CompiledScene scene;
     private int pairsStart;

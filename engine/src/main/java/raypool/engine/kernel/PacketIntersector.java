@@ -145,10 +145,14 @@ final class PacketIntersector {
      * Shadow rays from each active lane's hit point to the light: returns the lanes whose segment no
      * object blocks. Any hit will do, so each lane stops at its first blocker and the whole packet stops
      * when every lane is blocked.
+     *
+     * <p>The loop over spheres is kept to the test itself (about ten vector operations when no lane
+     * is blocked, the usual case): the bookkeeping of blocked lanes and of the test count happens only
+     * when a sphere blocks a lane. The count is every object for every lane, less the objects a lane
+     * does not test after its first blocker.
      */
     static long unblocked(CompiledScene s, LaneConstants k, RayPacket p, int light, long active,
                           RayCounts counts) {
-        VectorMask<Float> live = VectorMask.fromLong(F, active);
         float[] table = k.table;
         FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.PX);
         FloatVector oy = FloatVector.fromArray(F, p.data, RayPacket.PY);
@@ -168,62 +172,74 @@ final class PacketIntersector {
         FloatVector ny = FloatVector.fromArray(F, p.data, RayPacket.NY);
         FloatVector nz = FloatVector.fromArray(F, p.data, RayPacket.NZ);
         FloatVector nDotL = nx.fma(dx, ny.fma(dy, nz.mul(dz)));
-        VectorMask<Float> ownSphereBlocks = nDotL.compare(LT, 0f)
-            .and(FloatVector.fromArray(F, p.data, RayPacket.SPHERE).compare(NE, 0f));
-        VectorMask<Float> blocked = F.maskAll(false);
+        long ownSphereBlocks = nDotL.compare(LT, 0f)
+            .and(FloatVector.fromArray(F, p.data, RayPacket.SPHERE).compare(NE, 0f)).toLong() & active;
+        VectorMask<Float> ownSphereBlockMask = VectorMask.fromLong(F, ownSphereBlocks);
 
-        for (int i = 0; i < s.sphereCount; i++) {
-            VectorMask<Float> pending = live.andNot(blocked);
-            if (!pending.anyTrue()) {
-                return 0L;
-            }
-            counts.intersectionTests += Long.bitCount(pending.toLong());
-            int at = k.lightSphere(s, light, i);
+        // Lane sets carried from one sphere to the next are longs, not VectorMasks: a mask merged
+        // across a branch or a loop iteration is boxed by C2 (and the loop then polls for safepoints).
+        int objects = s.objectCount();
+        long tests = (long) Long.bitCount(active) * objects;
+        long pending = active;
+        int pair = k.lightSphere(s, light, 0);
+        for (int i = 0; i < s.sphereCount; i++, pair += LaneConstants.PER_PAIR) {
             // From the light: f(u) = a u^2 + 2 halfB u + c with halfB = (P - L).w; the segment is blocked
             // when f <= 0 at the point of [0, 1 - EPSILON] nearest the vertex -halfB / a.
-            FloatVector wx = FloatVector.fromArray(F, table, at + LaneConstants.WX);
-            FloatVector wy = FloatVector.fromArray(F, table, at + LaneConstants.WY);
-            FloatVector wz = FloatVector.fromArray(F, table, at + LaneConstants.WZ);
-            FloatVector halfB = ox.fma(wx, oy.fma(wy, oz.mul(wz)))
-                .sub(FloatVector.fromArray(F, table, at + LaneConstants.LIGHT_DOT_W));
-            FloatVector c = FloatVector.fromArray(F, table, at + LaneConstants.SHADOW_C);
-            // A segment from the sphere it starts on is decided by N.L alone. The others need the
-            // rest of the test (7 more vector operations) only where the line meets the sphere
-            // (halfB^2 >= a c) and P is not beyond the sphere's tangent plane facing the light
-            // (LaneConstants.SEPARATION): most segments miss most spheres, and the floor, which
-            // nearly every line meets, lies below nearly every point that is not on it.
-            VectorMask<Float> isOwn = own.compare(EQ, FloatVector.fromArray(F, table, at + LaneConstants.PAIR_SPHERE_INDEX))
-                .and(pending);
-            blocked = blocked.or(isOwn.and(ownSphereBlocks));
-            VectorMask<Float> test = pending.andNot(isOwn)
-                .and(halfB.compare(LE, FloatVector.fromArray(F, table, at + LaneConstants.SEPARATION)))
+            FloatVector halfB = ox.fma(FloatVector.fromArray(F, table, pair + LaneConstants.WX),
+                    oy.fma(FloatVector.fromArray(F, table, pair + LaneConstants.WY),
+                        oz.mul(FloatVector.fromArray(F, table, pair + LaneConstants.WZ))))
+                .sub(FloatVector.fromArray(F, table, pair + LaneConstants.LIGHT_DOT_W));
+            FloatVector c = FloatVector.fromArray(F, table, pair + LaneConstants.SHADOW_C);
+            // A segment from the sphere it starts on is decided by N.L alone (ownSphereBlocks). The
+            // others need the rest of the test only where the line meets the sphere (halfB^2 >= a c)
+            // and P is not beyond the sphere's tangent plane facing the light
+            // (LaneConstants.SEPARATION): most segments miss most spheres, and the floor, which nearly
+            // every line meets, lies below nearly every point that is not on it.
+            VectorMask<Float> isOwn = own.compare(EQ, FloatVector.fromArray(F, table, pair + LaneConstants.PAIR_SPHERE_INDEX));
+            VectorMask<Float> test = VectorMask.fromLong(F, pending).andNot(isOwn)
+                .and(halfB.compare(LE, FloatVector.fromArray(F, table, pair + LaneConstants.SEPARATION)))
                 .and(halfB.mul(halfB).compare(GE, a.mul(c)));
-            if (!test.anyTrue()) {
-                continue;
+            long blockedHere = 0L;
+            if (test.anyTrue()) {
+                // u clamped to [0, 1 - EPSILON] by compares and blends (see nearest on min/max).
+                FloatVector vertex = halfB.mul(minusInvA);
+                FloatVector u = vertex.blend(0f, vertex.compare(LT, 0f))
+                    .blend(ONE_MINUS_EPSILON, vertex.compare(GT, ONE_MINUS_EPSILON));
+                FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
+                blockedHere = f.compare(LE, 0f).and(test).toLong();
             }
-            // u clamped to [0, 1 - EPSILON] by compares and blends (see nearest on min/max).
-            FloatVector vertex = halfB.mul(minusInvA);
-            FloatVector u = vertex.blend(0f, vertex.compare(LT, 0f))
-                .blend(ONE_MINUS_EPSILON, vertex.compare(GT, ONE_MINUS_EPSILON));
-            FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
-            blocked = blocked.or(f.compare(LE, 0f).and(test));
+            if (ownSphereBlocks != 0L) {
+                blockedHere |= isOwn.and(ownSphereBlockMask).toLong() & pending;
+            }
+            if (blockedHere != 0L) {
+                // These lanes test no object after this one.
+                tests -= (long) Long.bitCount(blockedHere) * (objects - 1 - i);
+                pending &= ~blockedHere;
+                if (pending == 0L) {
+                    counts.intersectionTests += tests;
+                    return 0L;
+                }
+            }
         }
         for (int j = 0; j < s.planeCount; j++) {
-            VectorMask<Float> pending = live.andNot(blocked);
-            if (!pending.anyTrue()) {
-                return 0L;
-            }
-            counts.intersectionTests += Long.bitCount(pending.toLong());
             int object = s.sphereCount + j;
             float px = s.planeNx[j], py = s.planeNy[j], pz = s.planeNz[j];
             FloatVector nDotO = ox.mul(px).add(oy.mul(py)).add(oz.mul(pz));
             FloatVector nDotD = dx.mul(px).add(dy.mul(py)).add(dz.mul(pz));
             FloatVector t = nDotO.neg().add(s.planeD[j]).div(nDotD);
             // A plane never shadows its own points: the segment meets it only at t = 0.
-            VectorMask<Float> hit = t.compare(GE, EPSILON).and(t.compare(LE, 1f))
-                .and(own.compare(NE, (float) object));
-            blocked = blocked.or(hit.and(pending));
+            long blockedHere = t.compare(GE, EPSILON).and(t.compare(LE, 1f))
+                .and(own.compare(NE, (float) object)).toLong() & pending;
+            if (blockedHere != 0L) {
+                tests -= (long) Long.bitCount(blockedHere) * (objects - 1 - object);
+                pending &= ~blockedHere;
+                if (pending == 0L) {
+                    counts.intersectionTests += tests;
+                    return 0L;
+                }
+            }
         }
-        return live.andNot(blocked).toLong();
+        counts.intersectionTests += tests;
+        return pending;
     }
 }
