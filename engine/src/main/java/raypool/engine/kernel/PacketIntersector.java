@@ -190,13 +190,13 @@ final class PacketIntersector {
                         oz.mul(FloatVector.fromArray(F, table, pair + LaneConstants.WZ))))
                 .sub(FloatVector.fromArray(F, table, pair + LaneConstants.LIGHT_DOT_W));
             FloatVector c = FloatVector.fromArray(F, table, pair + LaneConstants.SHADOW_C);
-            // A segment from the sphere it starts on is decided by N.L alone (ownSphereBlocks). The
-            // others need the rest of the test only where the line meets the sphere (halfB^2 >= a c)
-            // and P is not beyond the sphere's tangent plane facing the light
-            // (LaneConstants.SEPARATION): most segments miss most spheres, and the floor, which nearly
-            // every line meets, lies below nearly every point that is not on it.
-            VectorMask<Float> isOwn = own.compare(EQ, FloatVector.fromArray(F, table, pair + LaneConstants.PAIR_SPHERE_INDEX));
-            VectorMask<Float> test = VectorMask.fromLong(F, pending).andNot(isOwn)
+            // Most segments miss most spheres: the rest of the test is needed only where the line
+            // meets the sphere (halfB^2 >= a c) and P is not beyond the sphere's tangent plane facing
+            // the light (LaneConstants.SEPARATION; the floor, which nearly every line meets, lies
+            // below nearly every point that is not on it). Points on the sphere itself always pass
+            // both, so lanes on it are sorted out only in here: a segment from the sphere it starts
+            // on is decided by N.L alone (ownSphereBlocks), never by the rounded geometry.
+            VectorMask<Float> test = VectorMask.fromLong(F, pending)
                 .and(halfB.compare(LE, FloatVector.fromArray(F, table, pair + LaneConstants.SEPARATION)))
                 .and(halfB.mul(halfB).compare(GE, a.mul(c)));
             long blockedHere = 0L;
@@ -206,10 +206,9 @@ final class PacketIntersector {
                 FloatVector u = vertex.blend(0f, vertex.compare(LT, 0f))
                     .blend(ONE_MINUS_EPSILON, vertex.compare(GT, ONE_MINUS_EPSILON));
                 FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
-                blockedHere = f.compare(LE, 0f).and(test).toLong();
-            }
-            if (ownSphereBlocks != 0L) {
-                blockedHere |= isOwn.and(ownSphereBlockMask).toLong() & pending;
+                VectorMask<Float> isOwn = own.compare(EQ, FloatVector.fromArray(F, table, pair + LaneConstants.PAIR_SPHERE_INDEX));
+                blockedHere = f.compare(LE, 0f).and(test).andNot(isOwn)
+                    .or(isOwn.and(ownSphereBlockMask)).toLong() & pending;
             }
             if (blockedHere != 0L) {
                 // These lanes test no object after this one.
