@@ -161,7 +161,6 @@ final class PacketIntersector {
         FloatVector dx = ox.neg().add(s.lightX[light]);
         FloatVector dy = oy.neg().add(s.lightY[light]);
         FloatVector dz = oz.neg().add(s.lightZ[light]);
-        FloatVector own = FloatVector.fromArray(F, p.data, RayPacket.OBJECT);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
         // 1/|L - P| also normalises the light direction in PacketShader.addLight.
         FloatVector invDistance = FloatVector.broadcast(F, 1f).div(a.sqrt());
@@ -174,13 +173,24 @@ final class PacketIntersector {
         FloatVector nDotL = nx.fma(dx, ny.fma(dy, nz.mul(dz)));
         long ownSphereBlocks = nDotL.compare(LT, 0f)
             .and(FloatVector.fromArray(F, p.data, RayPacket.SPHERE).compare(NE, 0f)).toLong() & active;
-        VectorMask<Float> ownSphereBlockMask = VectorMask.fromLong(F, ownSphereBlocks);
 
         // Lane sets carried from one sphere to the next are longs, not VectorMasks: a mask merged
         // across a branch or a loop iteration is boxed by C2 (and the loop then polls for safepoints).
+        long[] lanesOnObject = p.lanesOnObject;
         int objects = s.objectCount();
         long tests = (long) Long.bitCount(active) * objects;
-        long pending = active;
+        if (ownSphereBlocks != 0L) {
+            // Lanes their own sphere blocks are settled at once; they count the tests up to their own
+            // sphere (the scalar kernel may stop earlier, at a sphere in front of it: a rare few).
+            for (int i = 0; i < s.sphereCount; i++) {
+                tests -= (long) Long.bitCount(ownSphereBlocks & lanesOnObject[i]) * (objects - 1 - i);
+            }
+        }
+        long pending = active & ~ownSphereBlocks;
+        if (pending == 0L) {
+            counts.intersectionTests += tests;
+            return 0L;
+        }
         int pair = k.lightSphere(s, light, 0);
         for (int i = 0; i < s.sphereCount; i++, pair += LaneConstants.PER_PAIR) {
             // From the light: f(u) = a u^2 + 2 halfB u + c with halfB = (P - L).w; the segment is blocked
@@ -190,13 +200,13 @@ final class PacketIntersector {
                         oz.mul(FloatVector.fromArray(F, table, pair + LaneConstants.WZ))))
                 .sub(FloatVector.fromArray(F, table, pair + LaneConstants.LIGHT_DOT_W));
             FloatVector c = FloatVector.fromArray(F, table, pair + LaneConstants.SHADOW_C);
-            // Most segments miss most spheres: the rest of the test is needed only where the line
-            // meets the sphere (halfB^2 >= a c) and P is not beyond the sphere's tangent plane facing
-            // the light (LaneConstants.SEPARATION; the floor, which nearly every line meets, lies
-            // below nearly every point that is not on it). Points on the sphere itself always pass
-            // both, so lanes on it are sorted out only in here: a segment from the sphere it starts
-            // on is decided by N.L alone (ownSphereBlocks), never by the rounded geometry.
-            VectorMask<Float> test = VectorMask.fromLong(F, pending)
+            // A segment from the sphere it starts on is decided by N.L alone (ownSphereBlocks, above),
+            // never by the rounded geometry, so those lanes are left out. The others need the rest of
+            // the test only where the line meets the sphere (halfB^2 >= a c) and P is not beyond the
+            // sphere's tangent plane facing the light (LaneConstants.SEPARATION): most segments miss
+            // most spheres, and the floor, which nearly every line meets, lies below nearly every
+            // point that is not on it.
+            VectorMask<Float> test = VectorMask.fromLong(F, pending & ~lanesOnObject[i])
                 .and(halfB.compare(LE, FloatVector.fromArray(F, table, pair + LaneConstants.SEPARATION)))
                 .and(halfB.mul(halfB).compare(GE, a.mul(c)));
             long blockedHere = 0L;
@@ -206,9 +216,7 @@ final class PacketIntersector {
                 FloatVector u = vertex.blend(0f, vertex.compare(LT, 0f))
                     .blend(ONE_MINUS_EPSILON, vertex.compare(GT, ONE_MINUS_EPSILON));
                 FloatVector f = a.fma(u, halfB.add(halfB)).fma(u, c);
-                VectorMask<Float> isOwn = own.compare(EQ, FloatVector.fromArray(F, table, pair + LaneConstants.PAIR_SPHERE_INDEX));
-                blockedHere = f.compare(LE, 0f).and(test).andNot(isOwn)
-                    .or(isOwn.and(ownSphereBlockMask)).toLong() & pending;
+                blockedHere = f.compare(LE, 0f).and(test).toLong();
             }
             if (blockedHere != 0L) {
                 // These lanes test no object after this one.
@@ -227,8 +235,8 @@ final class PacketIntersector {
             FloatVector nDotD = dx.mul(px).add(dy.mul(py)).add(dz.mul(pz));
             FloatVector t = nDotO.neg().add(s.planeD[j]).div(nDotD);
             // A plane never shadows its own points: the segment meets it only at t = 0.
-            long blockedHere = t.compare(GE, EPSILON).and(t.compare(LE, 1f))
-                .and(own.compare(NE, (float) object)).toLong() & pending;
+            long blockedHere = t.compare(GE, EPSILON).and(t.compare(LE, 1f)).toLong()
+                & pending & ~lanesOnObject[object];
             if (blockedHere != 0L) {
                 tests -= (long) Long.bitCount(blockedHere) * (objects - 1 - object);
                 pending &= ~blockedHere;

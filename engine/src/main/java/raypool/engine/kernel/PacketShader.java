@@ -46,11 +46,14 @@ final class PacketShader {
         FloatVector planeNx = zero, planeNy = zero, planeNz = zero;
         FloatVector red = zero, green = zero, blue = zero;
         FloatVector shininess = zero, cutoff = zero, reflectivity = zero;
+        long[] lanesOnObject = p.lanesOnObject;
         for (int i = 0; i < s.objectCount(); i++) {
             VectorMask<Float> on = object.compare(EQ, FloatVector.fromArray(F, k.table, k.objectIndex(i))).and(hit);
             if (!on.anyTrue()) {
+                lanesOnObject[i] = 0L;
                 continue;
             }
+            lanesOnObject[i] = on.toLong();
             if (i < s.sphereCount) {
                 cx = cx.blend(s.sphereX[i], on);
                 cy = cy.blend(s.sphereY[i], on);

@@ -66,4 +66,18 @@ final class RayPacket {
     static final int ATTRIBUTES = 32;
 
     final float[] data = new float[ATTRIBUTES * LANES];
+
+    /**
+     * For each object, the lanes whose current hit is on it, as a bit mask (PacketShader.surface):
+     * lets the shadow test leave a ray's own object out with one scalar AND instead of a compare per
+     * object and light.
+     */
+    long[] lanesOnObject = new long[0];
+
+    /** Makes room for a scene of this many objects (grows only, so not once per frame). */
+    void fitObjects(int objects) {
+        if (lanesOnObject.length < objects) {
+            lanesOnObject = new long[objects];
+        }
+    }
 }

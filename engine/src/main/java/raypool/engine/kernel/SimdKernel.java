@@ -42,6 +42,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int width = target.width();
         int[] pixels = target.pixels();
         constants.prepare(s);
+        packet.fitObjects(s.objectCount());
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
@@ -57,6 +58,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int width = target.width();
         int[] pixels = target.pixels();
         constants.prepare(s);
+        packet.fitObjects(s.objectCount());
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
@@ -76,6 +78,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int width = target.width();
         int[] pixels = target.pixels();
         constants.prepare(s);
+        packet.fitObjects(s.objectCount());
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
