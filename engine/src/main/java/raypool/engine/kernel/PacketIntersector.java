@@ -22,7 +22,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * epsilon fixes that for every distance. The geometry does: spheres are convex and planes flat, so a ray
  * leaving a surface can meet it again only when a shadow ray leaves a sphere into it (N.L &lt; 0), where it
  * crosses the sphere and exits beyond the margin. So a ray is never tested against the object it left
- * ({@link RayPacket#FROM}); a shadow ray from a sphere is blocked by that sphere exactly when N.L &lt; 0;
+ * ({@link RayPacket#lanesOnObject}); a shadow ray from a sphere is blocked by that sphere exactly when N.L &lt; 0;
  * this is what c-ray's margin decides in exact arithmetic, without depending on rounding at all.
  * The other objects are tested with float-friendly forms of the quadratic a t^2 + 2 b t + c:
  * <ul>
@@ -63,13 +63,13 @@ final class PacketIntersector {
                         RayCounts counts) {
         VectorMask<Float> live = VectorMask.fromLong(F, active);
         float[] table = k.table;
+        long[] leaving = p.lanesOnObject;
         FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.OX);
         FloatVector oy = FloatVector.fromArray(F, p.data, RayPacket.OY);
         FloatVector oz = FloatVector.fromArray(F, p.data, RayPacket.OZ);
         FloatVector dx = FloatVector.fromArray(F, p.data, RayPacket.DX);
         FloatVector dy = FloatVector.fromArray(F, p.data, RayPacket.DY);
         FloatVector dz = FloatVector.fromArray(F, p.data, RayPacket.DZ);
-        FloatVector from = FloatVector.fromArray(F, p.data, RayPacket.FROM);
         FloatVector a = dx.fma(dx, dy.fma(dy, dz.mul(dz)));
         // 1/|d| was set with the ray (SimdKernel.primaryRays; constant for mirror rays, whose length is
         // c-ray's 1000), so no square root or division per packet step here.
@@ -77,6 +77,7 @@ final class PacketIntersector {
         FloatVector invA = invLength.mul(invLength);
         FloatVector dDotO = dx.fma(ox, dy.fma(oy, dz.mul(oz)));
         FloatVector oDotO = ox.fma(ox, oy.fma(oy, oz.mul(oz)));
+        FloatVector minusA = a.neg();
         FloatVector bestT = FloatVector.broadcast(F, NO_HIT);
         FloatVector bestObject = FloatVector.broadcast(F, RayPacket.NONE);
 
@@ -91,13 +92,15 @@ final class PacketIntersector {
             FloatVector halfB = dDotO.sub(dx.fma(cx, dy.fma(cy, dz.mul(cz))));
             FloatVector oDotC = ox.fma(cx, oy.fma(cy, oz.mul(cz)));
             FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_K));
-            FloatVector disc = halfB.fma(halfB, a.mul(c).neg());
+            FloatVector disc = halfB.fma(halfB, minusA.mul(c));
             // A ray starting outside the sphere (c > 0) and heading away from its centre (halfB >= 0)
             // has both roots <= 0, also as computed below (q <= 0, c / q <= 0): no hit, so lanes and
             // packets that only see spheres behind them (mirror rays leaving the floor upwards) skip
             // the square root and the division.
             FloatVector index = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_INDEX);
-            VectorMask<Float> candidates = live.and(disc.compare(GE, 0f)).and(from.compare(NE, index))
+            // A ray is never tested against the object it leaves (see the class comment).
+            VectorMask<Float> candidates = VectorMask.fromLong(F, active & ~leaving[i])
+                .and(disc.compare(GE, 0f))
                 .and(halfB.compare(LT, 0f).or(c.compare(LE, 0f)));
             if (!candidates.anyTrue()) {
                 continue;
@@ -127,8 +130,7 @@ final class PacketIntersector {
             FloatVector nDotO = ox.mul(nx).add(oy.mul(ny)).add(oz.mul(nz));
             FloatVector nDotD = dx.mul(nx).add(dy.mul(ny)).add(dz.mul(nz));
             FloatVector t = nDotO.neg().add(s.planeD[j]).div(nDotD);
-            VectorMask<Float> closer = live
-                .and(from.compare(NE, (float) object))
+            VectorMask<Float> closer = VectorMask.fromLong(F, active & ~leaving[object])
                 .and(t.compare(GE, EPSILON))
                 .and(t.compare(LE, 1f))
                 .and(t.compare(LT, bestT));

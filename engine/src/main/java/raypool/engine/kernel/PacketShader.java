@@ -186,7 +186,7 @@ final class PacketShader {
         FloatVector.fromArray(F, p.data, RayPacket.RX).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DX);
         FloatVector.fromArray(F, p.data, RayPacket.RY).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DY);
         FloatVector.fromArray(F, p.data, RayPacket.RZ).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DZ);
-        FloatVector.fromArray(F, p.data, RayPacket.OBJECT).intoArray(p.data, RayPacket.FROM);
+        // p.lanesOnObject, set by surface(), now says which object each mirror ray leaves.
         // R is a unit vector, so the mirror ray's length is 1000 to float rounding (~1e-7 relative).
         FloatVector.broadcast(F, 1f / REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.INV_LENGTH);
         return mirrors.toLong();

@@ -16,12 +16,12 @@ import jdk.incubator.vector.FloatVector;
  */
 final class RayPacket {
 
-    /** Marks "no object" in FROM and OBJECT; objects are numbered from 0. */
+    /** Marks "no object" in OBJECT; objects are numbered from 0. */
     static final float NONE = -1f;
     static final int LANES = FloatVector.SPECIES_PREFERRED.length();
 
-    // The current ray: origin, direction (not normalised: c-ray's t runs from 0 to 1 along it), 1 / |d|,
-    // and the object it left, which it cannot hit again (see PacketIntersector).
+    // The current ray: origin, direction (not normalised: c-ray's t runs from 0 to 1 along it), 1 / |d|.
+    // The object it left, which it cannot hit again (see PacketIntersector), is in lanesOnObject.
     static final int OX = 0 * LANES;
     static final int OY = 1 * LANES;
     static final int OZ = 2 * LANES;
@@ -29,48 +29,48 @@ final class RayPacket {
     static final int DY = 4 * LANES;
     static final int DZ = 5 * LANES;
     static final int INV_LENGTH = 6 * LANES;
-    static final int FROM = 7 * LANES;
 
     // The pixel's colour so far and the product of the reflectivities above the current ray.
-    static final int RED = 8 * LANES;
-    static final int GREEN = 9 * LANES;
-    static final int BLUE = 10 * LANES;
-    static final int WEIGHT = 11 * LANES;
+    static final int RED = 7 * LANES;
+    static final int GREEN = 8 * LANES;
+    static final int BLUE = 9 * LANES;
+    static final int WEIGHT = 10 * LANES;
 
     // Nearest hit of the current ray: parameter t and object index (as float; exact for small ints).
-    static final int T = 12 * LANES;
-    static final int OBJECT = 13 * LANES;
+    static final int T = 11 * LANES;
+    static final int OBJECT = 12 * LANES;
 
     // The surface at the hit: point, unit normal, unit mirror direction, whether it is a sphere, and
     // the object's material.
-    static final int PX = 14 * LANES;
-    static final int PY = 15 * LANES;
-    static final int PZ = 16 * LANES;
-    static final int NX = 17 * LANES;
-    static final int NY = 18 * LANES;
-    static final int NZ = 19 * LANES;
-    static final int RX = 20 * LANES;
-    static final int RY = 21 * LANES;
-    static final int RZ = 22 * LANES;
-    static final int SPHERE = 23 * LANES;
-    static final int MAT_RED = 24 * LANES;
-    static final int MAT_GREEN = 25 * LANES;
-    static final int MAT_BLUE = 26 * LANES;
-    static final int SHININESS = 27 * LANES;
-    static final int SPECULAR_CUTOFF = 28 * LANES;
-    static final int REFLECTIVITY = 29 * LANES;
+    static final int PX = 13 * LANES;
+    static final int PY = 14 * LANES;
+    static final int PZ = 15 * LANES;
+    static final int NX = 16 * LANES;
+    static final int NY = 17 * LANES;
+    static final int NZ = 18 * LANES;
+    static final int RX = 19 * LANES;
+    static final int RY = 20 * LANES;
+    static final int RZ = 21 * LANES;
+    static final int SPHERE = 22 * LANES;
+    static final int MAT_RED = 23 * LANES;
+    static final int MAT_GREEN = 24 * LANES;
+    static final int MAT_BLUE = 25 * LANES;
+    static final int SHININESS = 26 * LANES;
+    static final int SPECULAR_CUTOFF = 27 * LANES;
+    static final int REFLECTIVITY = 28 * LANES;
 
     // One light's highlight (R.L)^shininess, or 0, and 1 / |L - P|.
-    static final int HIGHLIGHT = 30 * LANES;
-    static final int LIGHT_INV_DISTANCE = 31 * LANES;
-    static final int ATTRIBUTES = 32;
+    static final int HIGHLIGHT = 29 * LANES;
+    static final int LIGHT_INV_DISTANCE = 30 * LANES;
+    static final int ATTRIBUTES = 31;
 
     final float[] data = new float[ATTRIBUTES * LANES];
 
     /**
-     * For each object, the lanes whose current hit is on it, as a bit mask (PacketShader.surface):
-     * lets the shadow test leave a ray's own object out with one scalar AND instead of a compare per
-     * object and light.
+     * For each object, the lanes whose current hit is on it, as a bit mask, set by
+     * PacketShader.surface; after PacketShader.reflect, the lanes whose mirror ray leaves it; all 0 for
+     * primary rays. The shadow and the next nearest-hit test leave a ray's own object out with one
+     * scalar AND instead of a compare per object (and light).
      */
     long[] lanesOnObject = new long[0];
 

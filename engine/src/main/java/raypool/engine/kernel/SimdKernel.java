@@ -1,5 +1,6 @@
 package raypool.engine.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -148,7 +149,8 @@ public final class SimdKernel implements Kernel, KernelStages {
         FloatVector.broadcast(F, s.camX).intoArray(p.data, RayPacket.OX);
         FloatVector.broadcast(F, s.camY).intoArray(p.data, RayPacket.OY);
         FloatVector.broadcast(F, s.camZ).intoArray(p.data, RayPacket.OZ);
-        FloatVector.broadcast(F, RayPacket.NONE).intoArray(p.data, RayPacket.FROM);
+        // Primary rays leave no object.
+        Arrays.fill(p.lanesOnObject, 0L);
         FloatVector.broadcast(F, 1f).intoArray(p.data, RayPacket.WEIGHT);
         FloatVector zero = FloatVector.zero(F);
         zero.intoArray(p.data, RayPacket.RED);
