@@ -82,7 +82,9 @@ final class PacketIntersector {
         FloatVector bestObject = FloatVector.broadcast(F, RayPacket.NONE);
 
         for (int i = 0; i < s.sphereCount; i++) {
-            if (i < Long.SIZE && (spheres & 1L << i) == 0) {
+            long others = active & ~leaving[i];
+            if (others == 0L || i < Long.SIZE && (spheres & 1L << i) == 0) {
+                // Every ray leaves this sphere (mirror rays from the floor, say), or none can hit it.
                 continue;
             }
             int at = k.sphere(i);
@@ -99,7 +101,7 @@ final class PacketIntersector {
             // the square root and the division.
             FloatVector index = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_INDEX);
             // A ray is never tested against the object it leaves (see the class comment).
-            VectorMask<Float> candidates = VectorMask.fromLong(F, active & ~leaving[i])
+            VectorMask<Float> candidates = VectorMask.fromLong(F, others)
                 .and(disc.compare(GE, 0f))
                 .and(halfB.compare(LT, 0f).or(c.compare(LE, 0f)));
             if (!candidates.anyTrue()) {
@@ -195,6 +197,11 @@ final class PacketIntersector {
         }
         int pair = k.lightSphere(s, light, 0);
         for (int i = 0; i < s.sphereCount; i++, pair += LaneConstants.PER_PAIR) {
+            long others = pending & ~lanesOnObject[i];
+            if (others == 0L) {
+                // Every lane still pending is on this sphere (a packet on the floor, say).
+                continue;
+            }
             // From the light: f(u) = a u^2 + 2 halfB u + c with halfB = (P - L).w; the segment is blocked
             // when f <= 0 at the point of [0, 1 - EPSILON] nearest the vertex -halfB / a.
             FloatVector halfB = ox.fma(FloatVector.fromArray(F, table, pair + LaneConstants.WX),
@@ -208,7 +215,7 @@ final class PacketIntersector {
             // sphere's tangent plane facing the light (LaneConstants.SEPARATION): most segments miss
             // most spheres, and the floor, which nearly every line meets, lies below nearly every
             // point that is not on it.
-            VectorMask<Float> test = VectorMask.fromLong(F, pending & ~lanesOnObject[i])
+            VectorMask<Float> test = VectorMask.fromLong(F, others)
                 .and(halfB.compare(LE, FloatVector.fromArray(F, table, pair + LaneConstants.SEPARATION)))
                 .and(halfB.mul(halfB).compare(GE, a.mul(c)));
             long blockedHere = 0L;
