@@ -42,6 +42,22 @@ final class LaneConstants {
     static final int PAIR_SPHERE_INDEX = 6 * L;
     static final int PER_PAIR = 7 * L;
 
+    // Per object i (spheres first, then planes), from surface(i): what PacketShader.surface blends
+    // into the lanes that hit it. The unit normal at P is P * NORMAL_SCALE + NORMAL_OFFSET: for a
+    // sphere (P - C) / r, so scale 1/r and offset -C/r; for a plane scale 0 and offset its normal.
+    static final int OBJECT_INDEX = 0;
+    static final int NORMAL_SCALE = L;
+    static final int NORMAL_OFFSET_X = 2 * L;
+    static final int NORMAL_OFFSET_Y = 3 * L;
+    static final int NORMAL_OFFSET_Z = 4 * L;
+    static final int RED = 5 * L;
+    static final int GREEN = 6 * L;
+    static final int BLUE = 7 * L;
+    static final int SHININESS = 8 * L;
+    static final int SPECULAR_CUTOFF = 9 * L;
+    static final int REFLECTIVITY = 10 * L;
+    static final int PER_OBJECT = 11 * L;
+
     private CompiledScene scene;
     private int pairsStart;
     private int objectsStart;
@@ -56,9 +72,9 @@ final class LaneConstants {
         return i * PER_SPHERE;
     }
 
-    /** Offset of object i's index (spheres first, then planes), as float. */
-    int objectIndex(int i) {
-        return objectsStart + i * L;
+    /** Offset of object i's surface entries (spheres first, then planes). */
+    int surface(int i) {
+        return objectsStart + i * PER_OBJECT;
     }
 
     /** Offset of the entries of light l and sphere i. */
@@ -72,7 +88,7 @@ final class LaneConstants {
         }
         pairsStart = s.sphereCount * PER_SPHERE;
         objectsStart = pairsStart + s.lightCount * s.sphereCount * PER_PAIR;
-        int size = objectsStart + s.objectCount() * L;
+        int size = objectsStart + s.objectCount() * PER_OBJECT;
         if (table.length < size) {
             table = new float[size];
         }
@@ -84,7 +100,27 @@ final class LaneConstants {
             fill(sphere(i) + SPHERE_INDEX, i);
         }
         for (int i = 0; i < s.objectCount(); i++) {
-            fill(objectIndex(i), i);
+            int at = surface(i);
+            fill(at + OBJECT_INDEX, i);
+            if (i < s.sphereCount) {
+                double invRadius = 1.0 / s.sphereRadius[i];
+                fill(at + NORMAL_SCALE, (float) invRadius);
+                fill(at + NORMAL_OFFSET_X, (float) (-s.sphereX[i] * invRadius));
+                fill(at + NORMAL_OFFSET_Y, (float) (-s.sphereY[i] * invRadius));
+                fill(at + NORMAL_OFFSET_Z, (float) (-s.sphereZ[i] * invRadius));
+            } else {
+                int plane = i - s.sphereCount;
+                fill(at + NORMAL_SCALE, 0f);
+                fill(at + NORMAL_OFFSET_X, s.planeNx[plane]);
+                fill(at + NORMAL_OFFSET_Y, s.planeNy[plane]);
+                fill(at + NORMAL_OFFSET_Z, s.planeNz[plane]);
+            }
+            fill(at + RED, s.red[i]);
+            fill(at + GREEN, s.green[i]);
+            fill(at + BLUE, s.blue[i]);
+            fill(at + SHININESS, s.shininess[i]);
+            fill(at + SPECULAR_CUTOFF, s.specularCutoff[i]);
+            fill(at + REFLECTIVITY, s.reflectivity[i]);
         }
         for (int l = 0; l < s.lightCount; l++) {
             double lx = s.lightX[l], ly = s.lightY[l], lz = s.lightZ[l];

@@ -10,7 +10,6 @@ import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.NE;
 
 /**
  * Ray-object tests for a packet of rays in float, by c-ray 1.1's rules (as {@link ScalarKernel}): a ray
@@ -175,8 +174,7 @@ final class PacketIntersector {
         FloatVector ny = FloatVector.fromArray(F, p.data, RayPacket.NY);
         FloatVector nz = FloatVector.fromArray(F, p.data, RayPacket.NZ);
         FloatVector nDotL = nx.fma(dx, ny.fma(dy, nz.mul(dz)));
-        long ownSphereBlocks = nDotL.compare(LT, 0f)
-            .and(FloatVector.fromArray(F, p.data, RayPacket.SPHERE).compare(NE, 0f)).toLong() & active;
+        long ownSphereBlocks = nDotL.compare(LT, 0f).toLong() & p.sphereLanes & active;
 
         // Lane sets carried from one sphere to the next are longs, not VectorMasks: a mask merged
         // across a branch or a loop iteration is boxed by C2 (and the loop then polls for safepoints).

@@ -40,8 +40,7 @@ final class RayPacket {
     static final int T = 11 * LANES;
     static final int OBJECT = 12 * LANES;
 
-    // The surface at the hit: point, unit normal, unit mirror direction, whether it is a sphere, and
-    // the object's material.
+    // The surface at the hit: point, unit normal, unit mirror direction and the object's material.
     static final int PX = 13 * LANES;
     static final int PY = 14 * LANES;
     static final int PZ = 15 * LANES;
@@ -51,18 +50,17 @@ final class RayPacket {
     static final int RX = 19 * LANES;
     static final int RY = 20 * LANES;
     static final int RZ = 21 * LANES;
-    static final int SPHERE = 22 * LANES;
-    static final int MAT_RED = 23 * LANES;
-    static final int MAT_GREEN = 24 * LANES;
-    static final int MAT_BLUE = 25 * LANES;
-    static final int SHININESS = 26 * LANES;
-    static final int SPECULAR_CUTOFF = 27 * LANES;
-    static final int REFLECTIVITY = 28 * LANES;
+    static final int MAT_RED = 22 * LANES;
+    static final int MAT_GREEN = 23 * LANES;
+    static final int MAT_BLUE = 24 * LANES;
+    static final int SHININESS = 25 * LANES;
+    static final int SPECULAR_CUTOFF = 26 * LANES;
+    static final int REFLECTIVITY = 27 * LANES;
 
     // One light's highlight (R.L)^shininess, or 0, and 1 / |L - P|.
-    static final int HIGHLIGHT = 29 * LANES;
-    static final int LIGHT_INV_DISTANCE = 30 * LANES;
-    static final int ATTRIBUTES = 31;
+    static final int HIGHLIGHT = 28 * LANES;
+    static final int LIGHT_INV_DISTANCE = 29 * LANES;
+    static final int ATTRIBUTES = 30;
 
     final float[] data = new float[ATTRIBUTES * LANES];
 
@@ -73,6 +71,8 @@ final class RayPacket {
      * scalar AND instead of a compare per object (and light).
      */
     long[] lanesOnObject = new long[0];
+    /** The lanes whose current hit is on a sphere (not a plane), set by PacketShader.surface. */
+    long sphereLanes;
 
     /** Makes room for a scene of this many objects (grows only, so not once per frame). */
     void fitObjects(int objects) {
