@@ -23,14 +23,18 @@ final class LaneConstants {
 
     private static final int L = RayPacket.LANES;
 
-    // Per sphere i, from sphere(i): centre, K = |C|^2 - r^2 (CompiledScene.sphereK) and i itself, as
-    // float like RayPacket's object indices (a load instead of a conversion and a broadcast per test).
+    // Per sphere i, from sphere(i): centre C, -2 C, K = |C|^2 - r^2 (CompiledScene.sphereK) and i
+    // itself, as float like RayPacket's object indices (a load instead of a conversion and a broadcast
+    // per test).
     static final int SPHERE_X = 0;
     static final int SPHERE_Y = L;
     static final int SPHERE_Z = 2 * L;
     static final int SPHERE_K = 3 * L;
     static final int SPHERE_INDEX = 4 * L;
-    private static final int PER_SPHERE = 5 * L;
+    static final int MINUS_TWO_X = 5 * L;
+    static final int MINUS_TWO_Y = 6 * L;
+    static final int MINUS_TWO_Z = 7 * L;
+    private static final int PER_SPHERE = 8 * L;
 
     // Per light l and sphere i, from lightSphere(l, i): w = L - C, L . w and |w|^2 - r^2.
     static final int WX = 0;
@@ -97,6 +101,9 @@ final class LaneConstants {
             fill(sphere(i) + SPHERE_Y, s.sphereY[i]);
             fill(sphere(i) + SPHERE_Z, s.sphereZ[i]);
             fill(sphere(i) + SPHERE_K, s.sphereK[i]);
+            fill(sphere(i) + MINUS_TWO_X, -2 * s.sphereX[i]);
+            fill(sphere(i) + MINUS_TWO_Y, -2 * s.sphereY[i]);
+            fill(sphere(i) + MINUS_TWO_Z, -2 * s.sphereZ[i]);
             fill(sphere(i) + SPHERE_INDEX, i);
         }
         for (int i = 0; i < s.objectCount(); i++) {

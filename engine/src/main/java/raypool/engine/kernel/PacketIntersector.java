@@ -93,8 +93,11 @@ final class PacketIntersector {
             FloatVector cy = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_Y);
             FloatVector cz = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_Z);
             FloatVector halfB = dDotO.sub(dx.fma(cx, dy.fma(cy, dz.mul(cz))));
-            FloatVector oDotC = ox.fma(cx, oy.fma(cy, oz.mul(cz)));
-            FloatVector c = oDotO.sub(oDotC.add(oDotC)).add(FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_K));
+            // c = |o|^2 + K - 2 o.C, the -2 C stored: four operations.
+            FloatVector c = ox.fma(FloatVector.fromArray(F, table, at + LaneConstants.MINUS_TWO_X),
+                oy.fma(FloatVector.fromArray(F, table, at + LaneConstants.MINUS_TWO_Y),
+                    oz.fma(FloatVector.fromArray(F, table, at + LaneConstants.MINUS_TWO_Z),
+                        oDotO.add(FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_K)))));
             FloatVector disc = halfB.fma(halfB, minusA.mul(c));
             // A ray starting outside the sphere (c > 0) and heading away from its centre (halfB >= 0)
             // has both roots <= 0, also as computed below (q <= 0, c / q <= 0): no hit, so lanes and
