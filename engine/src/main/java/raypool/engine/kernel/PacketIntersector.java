@@ -79,6 +79,9 @@ final class PacketIntersector {
         FloatVector dDotO = dx.fma(ox, dy.fma(oy, dz.mul(oz)));
         FloatVector oDotO = ox.fma(ox, oy.fma(oy, oz.mul(oz)));
         FloatVector minusA = a.neg();
+        // Objects some lane may have hit (a lane's nearest hit is on one of them), for surface().
+        // Bit i for object i; with more than 64 objects every object past the 63rd is kept (bit 63).
+        long maybeHit = s.objectCount() > Long.SIZE ? 1L << (Long.SIZE - 1) : 0L;
         FloatVector bestT = FloatVector.broadcast(F, NO_HIT);
         FloatVector bestObject = FloatVector.broadcast(F, RayPacket.NONE);
 
@@ -132,6 +135,9 @@ final class PacketIntersector {
                 .and(t.compare(LT, bestT));
             bestT = bestT.blend(t, closer);
             bestObject = bestObject.blend(index, closer);
+            if (closer.anyTrue()) {
+                maybeHit |= 1L << i;
+            }
         }
         for (int j = 0; j < s.planeCount; j++) {
             int object = s.sphereCount + j;
@@ -145,8 +151,10 @@ final class PacketIntersector {
                 .and(t.compare(LT, bestT));
             bestT = bestT.blend(t, closer);
             bestObject = bestObject.blend((float) object, closer);
+            maybeHit |= 1L << object;
         }
         counts.intersectionTests += (long) Long.bitCount(active) * s.objectCount();
+        p.objectsMaybeHit = maybeHit;
         bestT.intoArray(p.data, RayPacket.T);
         bestObject.intoArray(p.data, RayPacket.OBJECT);
         return bestObject.compare(GE, 0f).and(live).toLong();

@@ -49,7 +49,12 @@ final class PacketShader {
         float[] table = k.table;
         long[] lanesOnObject = p.lanesOnObject;
         long sphereLanes = 0L;
+        long maybeHit = p.objectsMaybeHit;
         for (int i = 0; i < s.objectCount(); i++) {
+            if ((maybeHit & 1L << Math.min(i, Long.SIZE - 1)) == 0L) {
+                lanesOnObject[i] = 0L;
+                continue;
+            }
             int at = k.surface(i);
             VectorMask<Float> on = object.compare(EQ, FloatVector.fromArray(F, table, at + LaneConstants.OBJECT_INDEX))
                 .and(hit);

@@ -71,6 +71,12 @@ final class RayPacket {
      * scalar AND instead of a compare per object (and light).
      */
     long[] lanesOnObject = new long[0];
+    /**
+     * Bit i set for every object i that some lane's nearest hit may be on (a superset), set by
+     * PacketIntersector.nearest so that PacketShader.surface compares only those; bit 63 stands for
+     * objects 63 and above.
+     */
+    long objectsMaybeHit;
     /** The lanes whose current hit is on a sphere (not a plane), set by PacketShader.surface. */
     long sphereLanes;
 
