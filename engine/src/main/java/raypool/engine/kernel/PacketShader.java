@@ -9,6 +9,7 @@ import raypool.engine.compile.CompiledScene;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
 
 /**
  * c-ray 1.1's shading for a packet of hits, in float: per light not blocked, diffuse N.L times the
@@ -24,12 +25,13 @@ final class PacketShader {
     }
 
     /**
-     * Hit point, unit normal, unit mirror direction and material for each hit lane. Each object's
-     * attributes are blended into the lanes that hit it, and objects no lane hit are skipped: with six
-     * objects that is cheaper than a 16-lane gather per attribute, and packets of neighbouring pixels
-     * mostly hit one or two objects.
+     * Hit point, unit normal, unit mirror direction and material for each hit lane, and the lanes on
+     * each object ({@link RayPacket#lanesOnObject}, {@link RayPacket#sphereLanes}). Each object's
+     * attributes ({@link LaneConstants#surface}) are blended into the lanes that hit it, and objects no
+     * lane hit are skipped: with six objects that is cheaper than a 16-lane gather per attribute, and
+     * packets of neighbouring pixels mostly hit one or two objects.
      */
-    static void surface(CompiledScene s, RayPacket p, long hits) {
+    static void surface(CompiledScene s, LaneConstants k, RayPacket p, long hits) {
         VectorMask<Float> hit = VectorMask.fromLong(F, hits);
         FloatVector t = FloatVector.fromArray(F, p.data, RayPacket.T);
         FloatVector object = FloatVector.fromArray(F, p.data, RayPacket.OBJECT);
@@ -41,38 +43,47 @@ final class PacketShader {
         FloatVector pz = dz.fma(t, FloatVector.fromArray(F, p.data, RayPacket.OZ));
 
         FloatVector zero = FloatVector.zero(F);
-        FloatVector cx = zero, cy = zero, cz = zero, invRadius = zero, sphere = zero;
-        FloatVector planeNx = zero, planeNy = zero, planeNz = zero;
+        FloatVector normalScale = zero, normalOffsetX = zero, normalOffsetY = zero, normalOffsetZ = zero;
         FloatVector red = zero, green = zero, blue = zero;
         FloatVector shininess = zero, cutoff = zero, reflectivity = zero;
+        float[] table = k.table;
+        long[] lanesOnObject = p.lanesOnObject;
+        long sphereLanes = 0L;
+        long maybeHit = p.objectsMaybeHit;
         for (int i = 0; i < s.objectCount(); i++) {
-            VectorMask<Float> on = object.compare(EQ, (float) i).and(hit);
-            if (!on.anyTrue()) {
+            if ((maybeHit & 1L << Math.min(i, Long.SIZE - 1)) == 0L) {
+                lanesOnObject[i] = 0L;
                 continue;
             }
-            if (i < s.sphereCount) {
-                cx = cx.blend(s.sphereX[i], on);
-                cy = cy.blend(s.sphereY[i], on);
-                cz = cz.blend(s.sphereZ[i], on);
-                invRadius = invRadius.blend(s.sphereInvRadius[i], on);
-                sphere = sphere.blend(1f, on);
-            } else {
-                int k = i - s.sphereCount;
-                planeNx = planeNx.blend(s.planeNx[k], on);
-                planeNy = planeNy.blend(s.planeNy[k], on);
-                planeNz = planeNz.blend(s.planeNz[k], on);
+            int at = k.surface(i);
+            VectorMask<Float> on = object.compare(EQ, FloatVector.fromArray(F, table, at + LaneConstants.OBJECT_INDEX))
+                .and(hit);
+            if (!on.anyTrue()) {
+                lanesOnObject[i] = 0L;
+                continue;
             }
-            red = red.blend(s.red[i], on);
-            green = green.blend(s.green[i], on);
-            blue = blue.blend(s.blue[i], on);
-            shininess = shininess.blend(s.shininess[i], on);
-            cutoff = cutoff.blend(s.specularCutoff[i], on);
-            reflectivity = reflectivity.blend(s.reflectivity[i], on);
+            long lanes = on.toLong();
+            lanesOnObject[i] = lanes;
+            if (i < s.sphereCount) {
+                sphereLanes |= lanes;
+            }
+            // Blends with the constants loaded from the table (one instruction each, the load folded
+            // in), rather than with broadcast scene floats (two).
+            normalScale = normalScale.blend(FloatVector.fromArray(F, table, at + LaneConstants.NORMAL_SCALE), on);
+            normalOffsetX = normalOffsetX.blend(FloatVector.fromArray(F, table, at + LaneConstants.NORMAL_OFFSET_X), on);
+            normalOffsetY = normalOffsetY.blend(FloatVector.fromArray(F, table, at + LaneConstants.NORMAL_OFFSET_Y), on);
+            normalOffsetZ = normalOffsetZ.blend(FloatVector.fromArray(F, table, at + LaneConstants.NORMAL_OFFSET_Z), on);
+            red = red.blend(FloatVector.fromArray(F, table, at + LaneConstants.RED), on);
+            green = green.blend(FloatVector.fromArray(F, table, at + LaneConstants.GREEN), on);
+            blue = blue.blend(FloatVector.fromArray(F, table, at + LaneConstants.BLUE), on);
+            shininess = shininess.blend(FloatVector.fromArray(F, table, at + LaneConstants.SHININESS), on);
+            cutoff = cutoff.blend(FloatVector.fromArray(F, table, at + LaneConstants.SPECULAR_CUTOFF), on);
+            reflectivity = reflectivity.blend(FloatVector.fromArray(F, table, at + LaneConstants.REFLECTIVITY), on);
         }
-        VectorMask<Float> onSphere = sphere.compare(GT, 0f);
-        FloatVector nx = px.sub(cx).mul(invRadius).blend(planeNx, onSphere.not());
-        FloatVector ny = py.sub(cy).mul(invRadius).blend(planeNy, onSphere.not());
-        FloatVector nz = pz.sub(cz).mul(invRadius).blend(planeNz, onSphere.not());
+        p.sphereLanes = sphereLanes;
+        FloatVector nx = px.fma(normalScale, normalOffsetX);
+        FloatVector ny = py.fma(normalScale, normalOffsetY);
+        FloatVector nz = pz.fma(normalScale, normalOffsetZ);
 
         // Mirror direction R = d - 2 (d.n) n, normalised: the highlight's R and the reflected ray's.
         FloatVector twoDn = dx.fma(nx, dy.fma(ny, dz.mul(nz))).mul(2f);
@@ -90,7 +101,6 @@ final class PacketShader {
         rx.mul(invLength).intoArray(p.data, RayPacket.RX);
         ry.mul(invLength).intoArray(p.data, RayPacket.RY);
         rz.mul(invLength).intoArray(p.data, RayPacket.RZ);
-        sphere.intoArray(p.data, RayPacket.SPHERE);
         red.intoArray(p.data, RayPacket.MAT_RED);
         green.intoArray(p.data, RayPacket.MAT_GREEN);
         blue.intoArray(p.data, RayPacket.MAT_BLUE);
@@ -118,7 +128,9 @@ final class PacketShader {
         FloatVector rx = FloatVector.fromArray(F, p.data, RayPacket.RX);
         FloatVector ry = FloatVector.fromArray(F, p.data, RayPacket.RY);
         FloatVector rz = FloatVector.fromArray(F, p.data, RayPacket.RZ);
-        FloatVector diffuse = nx.fma(lx, ny.fma(ly, nz.mul(lz))).max(0f);
+        FloatVector nDotL = nx.fma(lx, ny.fma(ly, nz.mul(lz)));
+        // max(N.L, 0) as a compare and a blend (FloatVector.max costs six instructions, PacketIntersector).
+        FloatVector diffuse = nDotL.blend(0f, nDotL.compare(LT, 0f));
         FloatVector rl = rx.fma(lx, ry.fma(ly, rz.mul(lz)));
         // Highlights cover a minority of hits, so (R.L)^n is computed only for packets that have one.
         // The branch hands its result over through an array: a vector merged from two paths (a phi)
@@ -180,7 +192,7 @@ final class PacketShader {
         FloatVector.fromArray(F, p.data, RayPacket.RX).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DX);
         FloatVector.fromArray(F, p.data, RayPacket.RY).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DY);
         FloatVector.fromArray(F, p.data, RayPacket.RZ).mul(REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.DZ);
-        FloatVector.fromArray(F, p.data, RayPacket.OBJECT).intoArray(p.data, RayPacket.FROM);
+        // p.lanesOnObject, set by surface(), now says which object each mirror ray leaves.
         // R is a unit vector, so the mirror ray's length is 1000 to float rounding (~1e-7 relative).
         FloatVector.broadcast(F, 1f / REFLECTED_RAY_LENGTH).intoArray(p.data, RayPacket.INV_LENGTH);
         return mirrors.toLong();

@@ -1,5 +1,6 @@
 package raypool.engine.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -42,6 +43,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int width = target.width();
         int[] pixels = target.pixels();
         constants.prepare(s);
+        packet.fitObjects(s.objectCount());
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
@@ -57,6 +59,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int width = target.width();
         int[] pixels = target.pixels();
         constants.prepare(s);
+        packet.fitObjects(s.objectCount());
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
@@ -76,6 +79,7 @@ public final class SimdKernel implements Kernel, KernelStages {
         int width = target.width();
         int[] pixels = target.pixels();
         constants.prepare(s);
+        packet.fitObjects(s.objectCount());
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
@@ -85,7 +89,7 @@ public final class SimdKernel implements Kernel, KernelStages {
                 long spheres = rowCull.spheresFor(x, F.length());
                 long hits = PacketIntersector.nearest(s, constants, packet, live, spheres, counts);
                 // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
-                PacketShader.surface(s, packet, hits);
+                PacketShader.surface(s, constants, packet, hits);
                 IntVector lights = IntVector.zero(I);
                 for (int light = 0; light < s.lightCount; light++) {
                     counts.shadow += Long.bitCount(hits);
@@ -108,7 +112,7 @@ public final class SimdKernel implements Kernel, KernelStages {
             if (hits == 0) {
                 return;
             }
-            PacketShader.surface(s, p, hits);
+            PacketShader.surface(s, constants, p, hits);
             int hitCount = Long.bitCount(hits);
             counts.shadedHits += hitCount;
             for (int light = 0; light < s.lightCount; light++) {
@@ -145,7 +149,8 @@ public final class SimdKernel implements Kernel, KernelStages {
         FloatVector.broadcast(F, s.camX).intoArray(p.data, RayPacket.OX);
         FloatVector.broadcast(F, s.camY).intoArray(p.data, RayPacket.OY);
         FloatVector.broadcast(F, s.camZ).intoArray(p.data, RayPacket.OZ);
-        FloatVector.broadcast(F, RayPacket.NONE).intoArray(p.data, RayPacket.FROM);
+        // Primary rays leave no object.
+        Arrays.fill(p.lanesOnObject, 0L);
         FloatVector.broadcast(F, 1f).intoArray(p.data, RayPacket.WEIGHT);
         FloatVector zero = FloatVector.zero(F);
         zero.intoArray(p.data, RayPacket.RED);
@@ -159,11 +164,15 @@ public final class SimdKernel implements Kernel, KernelStages {
      */
     private void storePixels(int[] pixels, int offset, long live) {
         float[] data = packet.data;
-        IntVector r = (IntVector) FloatVector.fromArray(F, data, RayPacket.RED).min(1f).mul(255f)
+        // min(x, 1) as a compare and a blend: FloatVector.min costs six instructions (PacketIntersector).
+        FloatVector red = FloatVector.fromArray(F, data, RayPacket.RED);
+        FloatVector green = FloatVector.fromArray(F, data, RayPacket.GREEN);
+        FloatVector blue = FloatVector.fromArray(F, data, RayPacket.BLUE);
+        IntVector r = (IntVector) red.blend(1f, red.compare(VectorOperators.GT, 1f)).mul(255f)
             .convertShape(VectorOperators.F2I, I, 0);
-        IntVector g = (IntVector) FloatVector.fromArray(F, data, RayPacket.GREEN).min(1f).mul(255f)
+        IntVector g = (IntVector) green.blend(1f, green.compare(VectorOperators.GT, 1f)).mul(255f)
             .convertShape(VectorOperators.F2I, I, 0);
-        IntVector b = (IntVector) FloatVector.fromArray(F, data, RayPacket.BLUE).min(1f).mul(255f)
+        IntVector b = (IntVector) blue.blend(1f, blue.compare(VectorOperators.GT, 1f)).mul(255f)
             .convertShape(VectorOperators.F2I, I, 0);
         IntVector argb = r.lanewise(VectorOperators.LSHL, 16)
             .or(g.lanewise(VectorOperators.LSHL, 8))
