@@ -42,8 +42,7 @@ public final class SimdKernel implements Kernel, KernelStages {
     public void renderRows(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
         int width = target.width();
         int[] pixels = target.pixels();
-        constants.prepare(s);
-        packet.fitObjects(s.objectCount());
+        prepare(s);
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
@@ -58,15 +57,12 @@ public final class SimdKernel implements Kernel, KernelStages {
     public void primaryHits(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
         int width = target.width();
         int[] pixels = target.pixels();
-        constants.prepare(s);
-        packet.fitObjects(s.objectCount());
+        prepare(s);
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
                 long live = F.indexInRange(x, width).toLong();
-                primaryRays(s, x, y);
-                counts.primary += Long.bitCount(live);
-                PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
+                primaryHits(s, x, y, live, counts);
                 FloatVector objectPlusOne = FloatVector.fromArray(F, packet.data, RayPacket.OBJECT).add(1f);
                 ((IntVector) objectPlusOne.convertShape(VectorOperators.F2I, I, 0))
                     .intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
@@ -78,16 +74,12 @@ public final class SimdKernel implements Kernel, KernelStages {
     public void primaryShadows(CompiledScene s, FrameBuffer target, int from, int to, int step, RayCounts counts) {
         int width = target.width();
         int[] pixels = target.pixels();
-        constants.prepare(s);
-        packet.fitObjects(s.objectCount());
+        prepare(s);
         for (int y = from; y < to; y += step) {
             rowCull.prepareRow(s, y);
             for (int x = 0; x < width; x += F.length()) {
                 long live = F.indexInRange(x, width).toLong();
-                primaryRays(s, x, y);
-                counts.primary += Long.bitCount(live);
-                long spheres = rowCull.spheresFor(x, F.length());
-                long hits = PacketIntersector.nearest(s, constants, packet, live, spheres, counts);
+                long hits = primaryHits(s, x, y, live, counts);
                 // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
                 PacketShader.surface(s, constants, packet, hits);
                 IntVector lights = IntVector.zero(I);
@@ -99,6 +91,19 @@ public final class SimdKernel implements Kernel, KernelStages {
                 lights.intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
             }
         }
+    }
+
+    /** Per-scene tables and scratch space, refilled only when the compiled scene changes. */
+    private void prepare(CompiledScene s) {
+        constants.prepare(s);
+        packet.fitObjects(s.objectCount());
+    }
+
+    /** The primary rays of one packet and their nearest hits (for the stage benchmarks). */
+    private long primaryHits(CompiledScene s, int x, int y, long live, RayCounts counts) {
+        primaryRays(s, x, y);
+        counts.primary += Long.bitCount(live);
+        return PacketIntersector.nearest(s, constants, packet, live, rowCull.spheresFor(x, F.length()), counts);
     }
 
     private void tracePacket(CompiledScene s, int x, int y, long live, RayCounts counts) {
