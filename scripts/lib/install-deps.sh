@@ -1,32 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the live-view tests need when they are missing: a virtual X server
-# (xvfb), Mesa's software OpenGL (llvmpipe) for it, and fonts for the plots. Idempotent: packages
-# already installed are left alone and apt is not touched at all when nothing is missing.
-# Without root (a developer's own machine) it only says what is missing.
+# Installs the Debian packages that raypool's tests need, when they are missing. scripts/test runs the
+# same installation itself (as root), so this is for installing ahead, or as root for a user who is not.
+#   scripts/lib/install-deps.sh [--check] [window] [opencl]      default: both groups
+#     window      xvfb, Mesa's software OpenGL (libgl1 libglx-mesa0 libgl1-mesa-dri), libx11-6, fonts:
+#                 the live-view window tests and raybench --view without a desktop
+#     opencl      pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev: the OpenCL kernel and its tests
+#     --check     install nothing, only say what is missing
+#     -h, --help  this text
+# Idempotent: apt-get runs only when a package is missing, and only for those. Without root or apt-get,
+# or with RAYPOOL_NO_INSTALL=1, it installs nothing and says what is missing and how to install it.
+# Exit status: 0 when everything is installed, 1 when something is missing, 2 for a bad option.
+# The package lists and the checks are in scripts/lib/deps.sh.
 set -euo pipefail
-
-packages=(xvfb libgl1 libglx-mesa0 libgl1-mesa-dri libx11-6 fontconfig fonts-dejavu-core)
-
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
-
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-deps: not a Debian-like system; please install: ${missing[*]}" >&2
-  exit 0
-fi
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: not root, skipping; the window tests need: ${missing[*]}" >&2
-  echo "install-deps: run: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-  exit 0
-fi
-echo "install-deps: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q >&2
-apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+. "$(dirname "$0")/deps.sh"
+raypool_deps_installer_main "$0" window opencl -- "$@"

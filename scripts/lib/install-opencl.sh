@@ -3,27 +3,12 @@
 #   pocl-opencl-icd     PoCL, an OpenCL platform that runs on the CPU
 #   ocl-icd-libopencl1  the ICD loader that finds installed platforms
 #   ocl-icd-opencl-dev  the libOpenCL.so link: JOCL opens the loader by that name, not libOpenCL.so.1
-# Idempotent: runs apt-get only for packages dpkg does not report installed. Without root or apt-get
-# it says what to install and returns 0, so CI on other hosts goes on (the OpenCL tests then fail
-# with the same advice unless RAYPOOL_OPENCL_OPTIONAL=1).
+# The same as scripts/lib/install-deps.sh opencl (scripts/test installs these itself, as root).
+#   scripts/lib/install-opencl.sh [--check]      --check: install nothing, only say what is missing
+#   scripts/lib/install-opencl.sh -h|--help      this text
+# Idempotent: apt-get runs only for packages dpkg does not report installed. Without root or apt-get,
+# or with RAYPOOL_NO_INSTALL=1, it installs nothing and says what to install. Exit status: 0 when
+# everything is installed, 1 when something is missing, 2 for a bad option.
 set -euo pipefail
-
-packages=(pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg -s "$p" >/dev/null 2>&1; then
-    missing+=("$p")
-  fi
-done
-
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-opencl: ${packages[*]} already installed" >&2
-  exit 0
-fi
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-opencl: not root (or no apt-get): skipping; install ${missing[*]} for the OpenCL kernel" >&2
-  exit 0
-fi
-echo "install-opencl: installing ${missing[*]}" >&2
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+. "$(dirname "$0")/deps.sh"
+raypool_deps_installer_main "$0" opencl -- "$@"

@@ -1,4 +1,4 @@
-// raypool's benchmark scene "five" (frame 0) for POV-Ray 3.7, written from anchors.md section 1 and
+// raypool's benchmark scene "five" (frame 0) for POV-Ray 3.7, written from c-ray 1.1's five.scn and
 // the built-in scene raypool.engine.scene.FiveSpheres, so that scripts/compare-povray times the same
 // work in both renderers: five spheres over a floor, two white point lights without attenuation,
 // diffuse N.L plus a Phong highlight of exponent 50, hard shadows, mirror reflection (0.5 on the

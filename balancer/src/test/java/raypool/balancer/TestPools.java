@@ -20,6 +20,7 @@ public final class TestPools {
     private final List<double[]> histories = new ArrayList<>();
     private final List<Integer> lastMoved = new ArrayList<>();
     private final List<HostState> states = new ArrayList<>();
+    private final List<Integer> migrating = new ArrayList<>();
     private Constraints constraints = Constraints.RAYPOOL;
     private int step = 100;
 
@@ -62,6 +63,12 @@ public final class TestPools {
     public int excludedVm(int host, double mips, int ramMb, double share) {
         return vm(host, new VmSpec(0, "vm" + vms.size(), mips, ramMb, Optional.empty(), Optional.empty(), true),
                 flat(share, 30));
+    }
+
+    /** The VM is still migrating (off its host: under raypool rules a copy can outlast a step). */
+    public TestPools migrating(int vm) {
+        migrating.add(vm);
+        return this;
     }
 
     public TestPools movedAt(int vm, int atStep) {
@@ -120,7 +127,12 @@ public final class TestPools {
             util[i] = Math.min(1, used / cap);
             free[i] = Math.max(0, cap - used);
         }
-        return new Snapshot(step * 300.0, step, List.copyOf(hosts), List.copyOf(vms), states.toArray(HostState[]::new),
-                vmHost, new boolean[v], demand, allocated, hostVms, util, free, history, moved, new int[h], constraints);
+        boolean[] inFlight = new boolean[v];
+        migrating.forEach(vm -> inFlight[vm] = true);
+        return Snapshot.builder(step * 300.0, step)
+                .model(List.copyOf(hosts), List.copyOf(vms), constraints)
+                .hosts(states.toArray(HostState[]::new), hostVms, util, free, new int[h])
+                .vms(vmHost, inFlight, demand, allocated, history, moved)
+                .build();
     }
 }

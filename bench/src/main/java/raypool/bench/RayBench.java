@@ -3,10 +3,12 @@ package raypool.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import raypool.bench.compare.CompareCommand;
 import raypool.bench.config.BadInputException;
 import raypool.bench.config.BenchConfig;
 import raypool.bench.config.BenchDefaults;
 import raypool.bench.config.ImageSize;
+import raypool.bench.config.OutputPaths;
 import raypool.bench.pictures.Pictures;
 import raypool.bench.report.BenchReport;
 import raypool.bench.report.GitInfo;
@@ -18,11 +20,13 @@ import raypool.bench.run.BenchmarkRunner;
 import raypool.bench.run.Progress;
 import raypool.bench.run.RunResult;
 import raypool.bench.peak.PeakFlops;
+import raypool.bench.peak.PeakMeasurement;
 import raypool.bench.stats.FlopRate;
 import raypool.bench.stats.FrameStatistics;
 import raypool.bench.stats.SweepPoint;
-import raypool.bench.verify.ImageVerifier;
-import raypool.bench.verify.Verification;
+import raypool.engine.verify.FramesNotVerifiedException;
+import raypool.engine.verify.ImageChecks;
+import raypool.engine.verify.ReferenceCheck;
 import raypool.engine.kernel.ComputeDevice;
 import raypool.engine.kernel.KernelKind;
 import raypool.engine.kernel.KernelUnavailableException;
@@ -48,7 +52,7 @@ import java.util.concurrent.Callable;
  * option or a scene file; nothing is written), 1 when the run itself fails or its image is wrong.
  */
 @Command(name = "raybench", mixinStandardHelpOptions = true, sortOptions = false,
-    version = "raybench 0.1 (raypool)",
+    versionProvider = RayBench.Version.class,
     description = "Measures this host's ray-tracing capacity (frames/s, Mrays/s) on the benchmark scene, "
         + "one stripe of rows per thread, and verifies every run against the scalar reference.")
 public final class RayBench implements Callable<Integer> {
@@ -56,6 +60,23 @@ public final class RayBench implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
+
+    /** The Maven project version, filtered into version.properties at build time. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = RayBench.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // no version file: said below
+            }
+            String v = p.getProperty("version", "").strip();
+            return new String[] {"raybench " + (v.isEmpty() || v.contains("${") ? "(unknown version)" : v) + " (raypool)"};
+        }
+    }
 
     @Option(names = "--scene", paramLabel = "five|FILE.scn", defaultValue = BenchDefaults.SCENE,
         description = "Built-in animated scene 'five', or a c-ray scene file (default: ${DEFAULT-VALUE}).")
@@ -73,8 +94,9 @@ public final class RayBench implements Callable<Integer> {
         description = "How rows are shared among threads (default: ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = BenchDefaults.KERNEL,
-        description = "Kernel (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kernel", paramLabel = "simd|scalar|opencl", defaultValue = BenchDefaults.KERNEL,
+        description = "Kernel: simd (Vector API packets in float), scalar (the double-precision reference), "
+            + "opencl (an OpenCL device, see --list-devices) (default: ${DEFAULT-VALUE}).")
     String kernel;
 
     @Option(names = "--device", paramLabel = "N",
@@ -149,11 +171,13 @@ public final class RayBench implements Callable<Integer> {
     /** Runs the command; returns its exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         var command = new CommandLine(new RayBench(out, err));
+        command.addSubcommand("compare", new CompareCommand(out, err));
         command.setOut(new java.io.PrintWriter(out, true));
         command.setErr(new java.io.PrintWriter(err, true));
         command.setParameterExceptionHandler((ex, a) -> {
-            err.println("raybench: " + ex.getMessage());
-            err.println("Try 'raybench --help' for the options.");
+            String name = ex.getCommandLine() == command ? "raybench" : "raybench " + ex.getCommandLine().getCommandName();
+            err.println(name + ": " + ex.getMessage());
+            err.println("Try '" + name + " --help' for the options.");
             return EXIT_BAD_INPUT;
         });
         return command.execute(args);
@@ -178,26 +202,37 @@ public final class RayBench implements Callable<Integer> {
         }
         if (gif != null) {
             try {
-                Pictures.gif(config, gif);
+                ImageChecks checks = Pictures.gif(config, gif);
+                err.println("raybench: image " + checks.summary());
                 err.println("raybench: wrote " + gif);
                 return EXIT_OK;
             } catch (IOException e) {
                 err.println("raybench: cannot write " + gif + ": " + e.getMessage());
                 return EXIT_FAILED;
+            } catch (FramesNotVerifiedException e) {
+                err.println("raybench: " + e.getMessage() + "; " + gif + " not written");
+                return EXIT_FAILED;
             }
         }
-        try (Progress progress = Progress.forConsole()) {
+        try (Progress progress = Progress.forConsole(err)) {
             BenchReport report = measure(config, progress);
             SummaryTable.print(report, out);
-            writeResults(report);
+            boolean written = writeResults(report);
             if (plots != null) {
-                for (Path file : Pictures.plots(report, plots)) {
-                    err.println("raybench: wrote " + file);
+                try {
+                    for (Path file : Pictures.plots(report, plots)) {
+                        err.println("raybench: wrote " + file);
+                    }
+                } catch (FramesNotVerifiedException e) {
+                    err.println("raybench: " + e.getMessage() + "; the stripe maps are not written");
+                    return EXIT_FAILED;
                 }
             }
-            if (!report.image().verified()) {
-                err.println("raybench: the frame does not match the scalar reference (max channel diff "
-                    + report.image().maxChannelDiff() + "); the result is written but must not be trusted");
+            if (!report.verified()) {
+                err.println("raybench: " + (report.framesChecked() - report.framesVerified()) + " of "
+                    + report.framesChecked() + " frames checked do not match the scalar reference (max channel diff "
+                    + report.image().maxChannelDiff() + ")" + (written ? "; the result is written but must not be trusted"
+                    : ""));
                 return EXIT_FAILED;
             }
             return EXIT_OK;
@@ -234,9 +269,11 @@ public final class RayBench implements Callable<Integer> {
         List<SweepPoint> sweepPoints = new ArrayList<>();
         RunResult main;
         FrameStatistics mainStats;
+        ImageChecks image;
         if (config.sweep()) {
             FrameStatistics one = null;
             RunResult last = null;
+            ImageChecks lastChecks = null;
             for (int n = 1; n <= config.threads(); n++) {
                 err.printf("raybench: sweep, %d of %d threads%n", n, config.threads());
                 last = BenchmarkRunner.run(config.withThreads(n), progress);
@@ -244,25 +281,33 @@ public final class RayBench implements Callable<Integer> {
                 if (n == 1) {
                     one = stats;
                 }
-                sweepPoints.add(SweepPoint.of(n, stats, one));
+                progress.phase("checking frames against the scalar reference", -1);
+                lastChecks = ReferenceCheck.checkAll(config.scene(), last.samples());
+                sweepPoints.add(SweepPoint.of(n, stats, one, lastChecks));
             }
             main = last;
             mainStats = FrameStatistics.of(last);
+            image = lastChecks;
         } else {
             main = BenchmarkRunner.run(config, progress);
             mainStats = FrameStatistics.of(main);
+            progress.phase("checking frames against the scalar reference", -1);
+            image = ReferenceCheck.checkAll(config.scene(), main.samples());
         }
-        boolean reference = config.kernel() == KernelKind.SCALAR;
-        Verification image = ImageVerifier.verify(main.lastFrame(), config.scene(), main.lastFrameIndex(),
-            reference ? 0 : BenchDefaults.VERIFY_MAX_CHANNEL_DIFF, reference ? 1.0 : BenchDefaults.VERIFY_MIN_FRACTION);
-        boolean given = peakGflopsPerCore != null;
-        FlopRate flops = FlopRate.of(main, mainStats, given ? peakGflopsPerCore : PeakFlops.measurePerCore(),
-            given ? "given" : "measured");
+        PeakMeasurement peak;
+        if (peakGflopsPerCore != null) {
+            peak = PeakMeasurement.given(peakGflopsPerCore);
+        } else {
+            progress.phase("measuring the FMA peak", -1);
+            peak = PeakFlops.measure(config.threads());
+        }
+        FlopRate flops = FlopRate.of(main, mainStats, peak);
         return new BenchReport(main, mainStats, image, sweepPoints, HostFingerprint.detect(),
             GitInfo.of(Path.of(System.getProperty("raypool.root", "."))), Instant.now(), flops);
     }
 
-    private void writeResults(BenchReport report) throws IOException {
+    /** Writes the result files asked for; true when at least one was written. */
+    private boolean writeResults(BenchReport report) throws IOException {
         BenchConfig c = report.run().config();
         if (c.json().isPresent()) {
             ResultJson.write(report, c.json().get());
@@ -276,6 +321,7 @@ public final class RayBench implements Callable<Integer> {
             PngWriter.write(report.run().lastFrame(), c.png().get());
             err.println("raybench: wrote " + c.png().get());
         }
+        return c.json().isPresent() || c.csv().isPresent() || c.png().isPresent();
     }
 
     /** Checks every option before anything runs, so bad input never leaves a partial result. */
@@ -316,8 +362,31 @@ public final class RayBench implements Callable<Integer> {
         AnimatedScene animated = loadScene(scene);
         Optional<Path> jsonFile = Optional.ofNullable(json);
         Optional<Path> csvFile = Optional.ofNullable(csv).or(() -> jsonFile.map(RayBench::csvBeside));
+        checkOutputs(jsonFile, csvFile);
         return new BenchConfig(animated, scene, imageSize.width(), imageSize.height(), n, stripePolicy, kernelKind,
             deviceIndex, frames, warmup, sweep, jsonFile, csvFile, Optional.ofNullable(png));
+    }
+
+    /** Every output path, before the run: a run of minutes must not end in "cannot write". */
+    private void checkOutputs(Optional<Path> jsonFile, Optional<Path> csvFile) throws BadInputException {
+        if (jsonFile.isPresent()) {
+            OutputPaths.checkFile("--json", jsonFile.get());
+        }
+        if (csvFile.isPresent()) {
+            OutputPaths.checkFile(csv != null ? "--csv" : "--json (the CSV beside it)", csvFile.get());
+        }
+        if (png != null) {
+            OutputPaths.checkFile("--png", png);
+        }
+        if (gif != null) {
+            OutputPaths.checkFile("--gif", gif);
+        }
+        if (screenshot != null) {
+            OutputPaths.checkFile("--screenshot", screenshot);
+        }
+        if (plots != null) {
+            OutputPaths.checkFolder("--plots", plots);
+        }
     }
 
     /** The device a device kernel will use, checked here so a missing platform or bad index runs nothing. */

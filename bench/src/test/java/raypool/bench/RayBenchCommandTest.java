@@ -2,15 +2,14 @@ package raypool.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import raypool.bench.testing.Commands;
+import raypool.bench.testing.Commands.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The raybench command end to end: a tiny real run, and every kind of bad input. */
 class RayBenchCommandTest {
 
-    record Outcome(int status, String out, String err) {
-    }
-
     static Outcome run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = RayBench.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Commands.raybench(args);
     }
 
     @Test
@@ -84,10 +76,14 @@ class RayBenchCommandTest {
         assertTrue(o.out().contains("GFLOP/s"), o.out());
         JsonNode r = new ObjectMapper().readTree(json.toFile());
         assertEquals("simd", r.get("kernel").asText());
+        assertTrue(r.get("kernel_isa").asText().matches("[a-z0-9_]+-\\d+"), r.get("kernel_isa").asText());
         assertTrue(r.get("image").get("verified").asBoolean());
+        assertEquals(3, r.get("image").get("frames_verified").asInt(), "first, middle and last frames");
+        assertEquals(List.of(0, 1, 2), r.get("image").get("frames").findValuesAsText("frame_index").stream()
+            .map(Integer::parseInt).toList());
         assertTrue(r.get("image").get("fraction_within_2").asDouble() >= 0.999);
         double perFrame = r.get("gflops").get("per_frame").asDouble();
-        // ~700 flops per pixel on five (anchors.md 3): 161 x 120 pixels.
+        // ~700 flops per pixel on five (FlopModel): 161 x 120 pixels.
         assertEquals(700e-9 * 161 * 120, perFrame, 0.25 * 700e-9 * 161 * 120);
         assertEquals("given", r.get("peak_gflops").get("source").asText());
         assertEquals(50, r.get("peak_gflops").get("per_core").asDouble(), 1e-9);
@@ -108,6 +104,11 @@ class RayBenchCommandTest {
             assertTrue(sweep.get(i).get("efficiency").asDouble() > 0);
         }
         assertEquals(1.0, sweep.get(0).get("speedup").asDouble(), 1e-9);
+        for (JsonNode point : sweep) {
+            assertTrue(point.get("verified").asBoolean());
+            assertEquals(3, point.get("frames_verified").asInt(), "every thread count's frames are checked");
+        }
+        assertEquals(9, new ObjectMapper().readTree(json.toFile()).get("image").get("frames_verified").asInt());
         assertEquals(4, Files.readAllLines(dir.resolve("sweep.csv")).size());
     }
 
@@ -137,6 +138,32 @@ class RayBenchCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.count(), "nothing written on bad input");
         }
+    }
+
+    @Test
+    void outputPathsAreCheckedBeforeTheRun(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Outcome folderAsJson = run("--size", "32x24", "--frames", "1", "--json", dir.toString());
+        assertEquals(2, folderAsJson.status(), folderAsJson.err());
+        assertTrue(folderAsJson.err().contains("--json: " + dir + " is a folder"), folderAsJson.err());
+        Outcome fileAsPlots = run("--size", "32x24", "--frames", "1", "--plots", file.toString());
+        assertEquals(2, fileAsPlots.status());
+        assertTrue(fileAsPlots.err().contains("--plots: " + file + " is a file"), fileAsPlots.err());
+        Outcome underAFile = run("--size", "32x24", "--frames", "1", "--png", file.resolve("f.png").toString());
+        assertEquals(2, underAFile.status());
+        assertTrue(underAFile.err().contains("--png: cannot create"), underAFile.err());
+        assertFalse(underAFile.err().contains("wrote"), "nothing written, and not said to be");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "only the file the test made");
+        }
+    }
+
+    @Test
+    void saysItWroteNothingWhenAskedForNoFile() {
+        Outcome o = run("--size", "32x24", "--frames", "1", "--warmup", "0", "--kernel", "scalar");
+        assertEquals(0, o.status(), o.err());
+        assertFalse(o.err().contains("wrote"), o.err());
+        assertTrue(o.err().contains("measuring (1 frames)"), "a line per phase when stderr is no terminal: " + o.err());
     }
 
     @Test

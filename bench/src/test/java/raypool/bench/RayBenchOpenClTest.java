@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import raypool.bench.RayBenchCommandTest.Outcome;
+import raypool.bench.testing.Commands.Outcome;
 import raypool.engine.kernel.KernelKind;
 import raypool.engine.kernel.KernelUnavailableException;
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * The tests' rule for a machine without OpenCL: they fail, because CI installs PoCL (.ci/run via
- * scripts/lib/install-opencl.sh) and a silently skipped kernel test is a kernel nobody tested. A developer
- * without an OpenCL platform opts out explicitly with RAYPOOL_OPENCL_OPTIONAL=1, and the tests then
- * report themselves skipped with the reason.
+ * The tests' rule for a machine without OpenCL: they fail, because ./scripts/test installs PoCL (through
+ * scripts/lib/deps.sh) and a silently skipped kernel test is a kernel nobody tested. Where it cannot
+ * install, scripts/test says so and sets RAYPOOL_OPENCL_OPTIONAL=1 (never under CI=true), and the tests
+ * then report themselves skipped with the reason.
  */
 final class OpenClRequired {
 

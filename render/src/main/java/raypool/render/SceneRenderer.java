@@ -18,6 +18,7 @@ import raypool.engine.schedule.StripePolicy;
 public final class SceneRenderer implements AutoCloseable {
 
     private final AnimatedScene scene;
+    private final KernelKind kernel;
     private final int width;
     private final int height;
     private final RenderPool pool;
@@ -27,6 +28,7 @@ public final class SceneRenderer implements AutoCloseable {
 
     public SceneRenderer(AnimatedScene scene, int width, int height, int threads, KernelKind kernel, StripePolicy policy) {
         this.scene = scene;
+        this.kernel = kernel;
         this.width = width;
         this.height = height;
         this.pool = new RenderPool(threads, kernel::newKernel);
@@ -43,6 +45,14 @@ public final class SceneRenderer implements AutoCloseable {
 
     public int threads() {
         return pool.threads();
+    }
+
+    public AnimatedScene scene() {
+        return scene;
+    }
+
+    public KernelKind kernel() {
+        return kernel;
     }
 
     public void policy(StripePolicy policy) {

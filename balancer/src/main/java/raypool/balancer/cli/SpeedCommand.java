@@ -1,7 +1,10 @@
 package raypool.balancer.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import raypool.balancer.model.HostSpec;
 import raypool.balancer.model.PowerModel;
 import raypool.balancer.model.Snapshot;
@@ -17,6 +20,7 @@ import raypool.balancer.trace.PlanetLabTrace;
 import raypool.balancer.trace.SyntheticTraces;
 import raypool.balancer.trace.TraceReader;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,55 +29,92 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Times planning rounds on synthetic pools of a given size (after warm-up, in this JVM), and, with a
- * trace directory, one whole simulated day. Figures are medians of many rounds; the machine is shared,
- * so expect noise and read the p99 with it.
+ * Times whole simulated days of a PlanetLab day (both rule sets, five runs each) and planning rounds on
+ * synthetic pools of given sizes (after warm-up, in this JVM). Figures are medians of many rounds; the
+ * machine is shared, so expect noise and read the p99 with it. The day is not optional: the traces live
+ * outside the repository, so there is no default to fall back on.
  */
-@Command(name = "speed", mixinStandardHelpOptions = true,
-        description = "Time one planning round at 800 hosts / 1,500 VMs and 10,000 hosts / 100,000 VMs, and a simulated day.")
+@Command(name = "speed", mixinStandardHelpOptions = true, versionProvider = CliSupport.VersionProvider.class,
+        description = {"Time a simulated PlanetLab day (--trace-dir; both rule sets, 5 runs each) and one planning round "
+                + "on synthetic pools (--sizes: 800 hosts / 1,500 VMs and 10,000 hosts / 100,000 VMs)."})
 final class SpeedCommand implements Callable<Integer> {
-    @Option(names = "--policy", defaultValue = Defaults.POLICY, description = "planner to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trace-dir", paramLabel = "DIR", required = true,
+            description = "PlanetLab day to simulate: a directory of trace files, one VM per file")
+    Path traceDir;
+
+    @Option(names = "--policy", paramLabel = "NAME", defaultValue = Defaults.POLICY,
+            description = "planner to time (default: ${DEFAULT-VALUE})")
     String policy;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "800x1500,10000x100000",
-            description = "HOSTSxVMS pools to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sizes", paramLabel = "HOSTSxVMS", split = ",", defaultValue = "800x1500,10000x100000",
+            description = "synthetic pools to time one planning round on (default: ${DEFAULT-VALUE})")
     List<String> sizes;
 
-    @Option(names = "--rounds", defaultValue = "40", description = "timed rounds per size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "40",
+            description = "timed rounds per size, at least 1 (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "untimed rounds first, for the JIT (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+            description = "untimed rounds first, for the JIT (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--trace-dir", description = "also time whole simulated days of this PlanetLab day")
-    Path traceDir;
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
 
     @Override
     public Integer call() {
-        for (String size : sizes) {
-            String[] parts = size.split("x");
-            if (parts.length != 2) {
-                throw new raypool.balancer.trace.InputException("--sizes: expected HOSTSxVMS, got '" + size + "'");
-            }
-            int hosts = Integer.parseInt(parts[0]);
-            int vms = Integer.parseInt(parts[1]);
-            timeRounds(hosts, vms);
+        out = spec.commandLine().getOut();
+        if (rounds < 1) {
+            throw bad("--rounds", "must be at least 1, got " + rounds);
         }
-        if (traceDir != null) {
-            PlanetLabTrace trace = TraceReader.read(traceDir);
-            for (String rules : Replay.RULES) {
-                double[] walls = new double[5];
-                for (int i = 0; i < walls.length; i++) {
-                    ReplayResult r = Replay.run(trace, policy, rules, StepListener.NONE);
-                    walls[i] = r.wallS();
-                }
-                double[] sorted = walls.clone();
-                Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "day %s, rules %s, %s: wall per simulated day, 5 runs: first %.3f s, median %.3f s%n",
-                        traceDir.getFileName(), rules, policy, walls[0], sorted[2]);
+        if (warmup < 0) {
+            throw bad("--warmup", "must be 0 or more, got " + warmup);
+        }
+        List<int[]> pools = new ArrayList<>();
+        for (String size : sizes) {
+            pools.add(parseSize(size));
+        }
+        Policies.create(policy); // an unknown name is refused before any work
+        PlanetLabTrace trace = TraceReader.read(traceDir);
+        for (int[] pool : pools) {
+            timeRounds(pool[0], pool[1]);
+        }
+        for (String rules : Replay.RULES) {
+            double[] walls = new double[5];
+            for (int i = 0; i < walls.length; i++) {
+                ReplayResult r = Replay.run(trace, policy, rules, StepListener.NONE);
+                walls[i] = r.wallS();
             }
+            double[] sorted = walls.clone();
+            Arrays.sort(sorted);
+            out.printf(Locale.ROOT, "day %s, rules %s, %s: wall per simulated day, 5 runs: first %.3f s, median %.3f s%n",
+                    traceDir.getFileName(), rules, policy, walls[0], sorted[2]);
+            out.flush();
         }
         return 0;
+    }
+
+    /** "800x1500" as {800, 1500}; both at least 1. */
+    private int[] parseSize(String size) {
+        String[] parts = size.strip().split("x", -1);
+        try {
+            if (parts.length == 2) {
+                int hosts = Integer.parseInt(parts[0]);
+                int vms = Integer.parseInt(parts[1]);
+                if (hosts >= 1 && vms >= 1) {
+                    return new int[] {hosts, vms};
+                }
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the other malformed sizes
+        }
+        throw bad("--sizes", "expected HOSTSxVMS with both at least 1 (e.g. 800x1500), got '" + size + "'");
+    }
+
+    private CommandLine.ParameterException bad(String option, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), "option " + option + ": " + message);
     }
 
     /** A pool shaped like the reference (G4/G5 alternating) with VMs small enough to fit ten to a host. */
@@ -104,9 +145,10 @@ final class SpeedCommand implements Callable<Integer> {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%s: %d hosts, %d VMs: one planning round median %.3f ms, p99 %.3f ms, max %.3f ms "
+        out.printf(Locale.ROOT, "%s: %d hosts, %d VMs: one planning round median %.3f ms, p99 %.3f ms, max %.3f ms "
                         + "(%d rounds after warm-up; %d actions planned)%n", policy, hostCount, vmCount,
                 nanos[rounds / 2] / 1e6, nanos[(int) Math.ceil(rounds * 0.99) - 1] / 1e6, nanos[rounds - 1] / 1e6, rounds,
                 last.actions().size() + (sink == Long.MIN_VALUE ? 1 : 0));
+        out.flush();
     }
 }

@@ -3,7 +3,9 @@ package raypool.balancer.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import raypool.balancer.policy.Policies;
 import raypool.balancer.sim.ReferenceFigures;
 import raypool.balancer.sim.Replay;
@@ -25,27 +27,38 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** Replays every policy on every day under both rule sets and writes the result tables. */
-@Command(name = "tables", mixinStandardHelpOptions = true,
+@Command(name = "tables", mixinStandardHelpOptions = true, versionProvider = CliSupport.VersionProvider.class,
         description = "Run all policies x days x rule sets; write tables.md and runs.json (and plots) to --out.")
 final class TablesCommand implements Callable<Integer> {
-    @Option(names = "--planetlab", defaultValue = Defaults.PLANETLAB_DIR,
+    @Option(names = "--planetlab", paramLabel = "DIR", defaultValue = Defaults.PLANETLAB_DIR,
             description = "directory of PlanetLab days (default: ${DEFAULT-VALUE})")
     Path planetlab;
 
-    @Option(names = "--out", defaultValue = Defaults.RESULTS_DIR, description = "output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = Defaults.RESULTS_DIR, description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--policies", split = ",", description = "policies to run (default: all)")
+    @Option(names = "--policies", paramLabel = "NAME", split = ",", description = "policies to run (default: all)")
     List<String> policies = Policies.NAMES;
 
-    @Option(names = "--rules", split = ",", description = "rule sets (default: cloudsim,raypool)")
+    @Option(names = "--rules", paramLabel = "RULES", split = ",", description = "rule sets (default: cloudsim,raypool)")
     List<String> rules = Replay.RULES;
 
-    @Option(names = "--plots-day", description = "also draw plots of every policy on this day (e.g. 20110303)")
+    @Option(names = "--plots-day", paramLabel = "DAY", description = "also draw plots of every policy on this day (e.g. 20110303)")
     String plotsDay;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        for (String policy : policies) {
+            Policies.create(policy); // unknown names are refused before hours of replay, not after
+        }
+        for (String rule : rules) {
+            if (!Replay.RULES.contains(rule)) {
+                throw new InputException("--rules: unknown rule set '" + rule + "'; choose from " + Replay.RULES);
+            }
+        }
         List<Path> days;
         if (!Files.isDirectory(planetlab)) {
             throw new InputException(planetlab, "not a directory of PlanetLab days");
@@ -74,10 +87,15 @@ final class TablesCommand implements Callable<Integer> {
                 }
             }
         }
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("runs.json"), ResultJson.write(json));
-        AtomicFiles.writeString(out.resolve("tables.md"), render(days, results));
-        System.out.print(render(days, results));
+        try {
+            Files.createDirectories(out);
+            AtomicFiles.writeString(out.resolve("runs.json"), ResultJson.write(json));
+            AtomicFiles.writeString(out.resolve("tables.md"), render(days, results));
+        } catch (IOException e) {
+            throw new InputException("--out: cannot write to " + out + ": " + CliSupport.describe(e));
+        }
+        spec.commandLine().getOut().print(render(days, results));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
@@ -133,7 +151,8 @@ final class TablesCommand implements Callable<Integer> {
             }
         }
         md.append("\n## Every policy, day and rule set\n\n");
-        md.append("SLATAH, PDM and SLAV in %, ESV = kWh x SLAV (as a fraction). Decision = planner time per 5-minute round, the independent re-check included.\n\n");
+        md.append("SLATAH, PDM and SLAV in %, ESV = kWh x SLAV (as a fraction). "
+            + "Decision = planner time per 5-minute round, the independent re-check included.\n\n");
         md.append(ResultTable.header());
         List<ReplayResult> ordered = new ArrayList<>(results.values());
         for (ReplayResult r : ordered) {

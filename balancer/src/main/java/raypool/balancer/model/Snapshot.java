@@ -29,10 +29,100 @@ public final class Snapshot {
     private final int[] hostIncomingRamMb;
     private final Constraints constraints;
 
-    public Snapshot(double time, int step, List<HostSpec> hosts, List<VmSpec> vms, HostState[] hostState,
-                    int[] vmHost, boolean[] vmMigrating, double[] demand, double[] allocated, int[][] hostVms,
-                    double[] hostUtilization, double[] hostFreeMips, double[][] history, int[] lastMovedStep,
-                    int[] hostIncomingRamMb, Constraints constraints) {
+    /**
+     * Starts a snapshot at {@code time} (seconds) and planning {@code step}; the builder's three groups
+     * name every array, so no call depends on the order of sixteen positional arguments.
+     */
+    public static Builder builder(double time, int step) {
+        return new Builder(time, step);
+    }
+
+    /** The snapshot's parts, by what they describe. */
+    public static final class Builder {
+        private final double time;
+        private final int step;
+        private List<HostSpec> hosts;
+        private List<VmSpec> vms;
+        private Constraints constraints;
+        private HostState[] hostState;
+        private int[][] hostVms;
+        private double[] hostUtilization;
+        private double[] hostFreeMips;
+        private int[] hostIncomingRamMb;
+        private int[] vmHost;
+        private boolean[] vmMigrating;
+        private double[] demand;
+        private double[] allocated;
+        private double[][] history;
+        private int[] lastMovedStep;
+
+        private Builder(double time, int step) {
+            this.time = time;
+            this.step = step;
+        }
+
+        /** The hosts and VMs (their specifications) and the rules that bind the planner. */
+        public Builder model(List<HostSpec> hostSpecs, List<VmSpec> vmSpecs, Constraints rules) {
+            this.hosts = hostSpecs;
+            this.vms = vmSpecs;
+            this.constraints = rules;
+            return this;
+        }
+
+        /**
+         * Per host: its state, the VMs on it, its CPU utilisation and free MIPS, and memory reserved for
+         * migrations arriving.
+         */
+        public Builder hosts(HostState[] state, int[][] vmsOnHost, double[] utilization, double[] freeMips,
+                             int[] incomingRamMb) {
+            this.hostState = state;
+            this.hostVms = vmsOnHost;
+            this.hostUtilization = utilization;
+            this.hostFreeMips = freeMips;
+            this.hostIncomingRamMb = incomingRamMb;
+            return this;
+        }
+
+        /**
+         * Per VM: its host, whether it is migrating, the MIPS it asks for and gets, its utilisation history
+         * (newest first) and the step it last moved.
+         */
+        public Builder vms(int[] host, boolean[] migrating, double[] asked, double[] given, double[][] utilization,
+                           int[] lastMoved) {
+            this.vmHost = host;
+            this.vmMigrating = migrating;
+            this.demand = asked;
+            this.allocated = given;
+            this.history = utilization;
+            this.lastMovedStep = lastMoved;
+            return this;
+        }
+
+        public Snapshot build() {
+            return new Snapshot(this);
+        }
+    }
+
+    private Snapshot(Builder b) {
+        double time = b.time;
+        int step = b.step;
+        List<HostSpec> hosts = b.hosts;
+        List<VmSpec> vms = b.vms;
+        HostState[] hostState = b.hostState;
+        int[] vmHost = b.vmHost;
+        boolean[] vmMigrating = b.vmMigrating;
+        double[] demand = b.demand;
+        double[] allocated = b.allocated;
+        int[][] hostVms = b.hostVms;
+        double[] hostUtilization = b.hostUtilization;
+        double[] hostFreeMips = b.hostFreeMips;
+        double[][] history = b.history;
+        int[] lastMovedStep = b.lastMovedStep;
+        int[] hostIncomingRamMb = b.hostIncomingRamMb;
+        Constraints constraints = b.constraints;
+        if (hosts == null || hostState == null || vmHost == null) {
+            throw new IllegalStateException("a snapshot needs its model, hosts and VMs");
+        }
         int h = hosts.size();
         int v = vms.size();
         if (hostState.length != h || hostVms.length != h || hostUtilization.length != h || hostFreeMips.length != h

@@ -148,10 +148,15 @@ public final class MmtPlanner implements Planner {
             excludedForPickCount++;
             excludedForPlacement[source] = true;
             IntArrayList vms = new IntArrayList();
+            boolean movable = true;
             for (int i = 0, n = ws.count(source); i < n; i++) {
-                vms.add(ws.vmAt(source, i));
+                int v = ws.vmAt(source, i);
+                vms.add(v);
+                // a VM still migrating (raypool rules: a copy can outlast the step) or excluded cannot leave,
+                // so the host cannot be emptied; the reference's migrations all end within their step
+                movable &= !s.isMigrating(v) && !s.vm(v).excluded();
             }
-            if (vms.isEmpty()) {
+            if (vms.isEmpty() || !movable) {
                 continue;
             }
             int[] order = sortByDemandDescending(s, vms);

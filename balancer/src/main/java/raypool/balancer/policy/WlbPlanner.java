@@ -145,7 +145,8 @@ public final class WlbPlanner implements Planner {
     private Optional<Integer> evacuate(Pool pool, int h, List<Action> actions) {
         Snapshot s = pool.s;
         for (int v : byPeakDescending(pool, h)) {
-            if (s.isMigrating(v) || pool.moved[v]) {
+            // an excluded VM is never moved, not even off a host in maintenance: its administrator moves it
+            if (s.isMigrating(v) || pool.moved[v] || s.vm(v).excluded()) {
                 continue;
             }
             Optional<PlacementStars.HostScore> target = PlacementStars.best(pool, st, v, true, null);

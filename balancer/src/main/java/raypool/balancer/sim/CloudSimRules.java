@@ -62,8 +62,12 @@ public final class CloudSimRules {
     private final double[] recAlloc;
     private final double[] recReq;
     private final boolean[] recActive;
+    private final boolean[] recOver;
+    private final boolean[] everOver;
     private double activeTime;
     private double violationTime;
+    private double overCapacityTime;
+    private final double[] secondsOn;
 
     // VM records for PDM
     private final double[] vRecTime;
@@ -105,6 +109,9 @@ public final class CloudSimRules {
         recAlloc = new double[h];
         recReq = new double[h];
         recActive = new boolean[h];
+        recOver = new boolean[h];
+        everOver = new boolean[h];
+        secondsOn = new double[h];
         Arrays.fill(recTime, -1);
         for (int i = 0; i < h; i++) {
             hostVms[i] = new IntArrayList();
@@ -134,6 +141,7 @@ public final class CloudSimRules {
         long start = System.nanoTime();
         Timeline timeline = new Timeline();
         placeAtCreation();
+        var placed = ReplayResult.vmsPerHost(vmTable, hosts.size());
         long[] decisionNanos = new long[STEPS];
         double t = 0.1;
         for (int k = 1; k <= STEPS; k++) {
@@ -170,9 +178,15 @@ public final class CloudSimRules {
         double pdm = migrationShortfallMipsSeconds / requestedMipsSeconds;
         double energyKwh = energyWattSeconds / 3.6e6;
         double slav = slatah * pdm;
+        double wallS = (System.nanoTime() - start) / 1e9;
+        int overHosts = 0;
+        for (boolean over : everOver) {
+            overHosts += over ? 1 : 0;
+        }
         return new ReplayResult(planner.name(), "cloudsim", trace.source(), hosts.size(), vms.size(), energyKwh,
-                slatah, pdm, slav, energyKwh * slav, migrations,
-                ReplayResult.DecisionTimes.of(decisionNanos, STEPS), (System.nanoTime() - start) / 1e9, timeline);
+                slatah, pdm, slav, energyKwh * slav, migrations, ReplayResult.DecisionTimes.of(decisionNanos, STEPS),
+                wallS, timeline, overHosts, overCapacityTime / 3600, EnergyBound.cloudSimKwh(trace, hosts, vms), placed,
+                hours(secondsOn));
     }
 
     /** Every VM asks for its nominal MIPS at creation; the planner places them in id order. */
@@ -189,9 +203,11 @@ public final class CloudSimRules {
         double[][] noHistory = new double[v][0];
         int[] unplaced = new int[v];
         Arrays.fill(unplaced, -1);
-        Snapshot creation = new Snapshot(0, 0, hosts, vms, states, unplaced, new boolean[v], nominal,
-                new double[v], empty, new double[h], capacity.clone(), noHistory, lastMoved.clone(), new int[h],
-                Constraints.REFERENCE_CREATION);
+        Snapshot creation = Snapshot.builder(0, 0)
+                .model(hosts, vms, Constraints.REFERENCE_CREATION)
+                .hosts(states, empty, new double[h], capacity.clone(), new int[h])
+                .vms(unplaced, new boolean[v], nominal, new double[v], noHistory, lastMoved.clone())
+                .build();
         for (Action action : planner.place(creation).actions()) {
             if (action instanceof Action.Place p) {
                 hostVms[p.to()].add(p.vm());
@@ -205,6 +221,11 @@ public final class CloudSimRules {
 
     /** The reference's utilisation model: linear between the 5-minute samples around t. */
     private double utilization(int v, double t) {
+        return utilization(trace, v, t);
+    }
+
+    /** The reference's utilisation model for VM v of a trace at time t (the energy bound uses it too). */
+    static double utilization(PlanetLabTrace trace, int v, double t) {
         if (t % STEP == 0) {
             return trace.utilization(v, (int) (t / STEP));
         }
@@ -249,6 +270,14 @@ public final class CloudSimRules {
         lastProcess = t;
     }
 
+    static double[] hours(double[] seconds) {
+        double[] hours = new double[seconds.length];
+        for (int i = 0; i < seconds.length; i++) {
+            hours[i] = seconds[i] / 3600;
+        }
+        return hours;
+    }
+
     private static double utilization(double mips, double capacity) {
         double u = mips / capacity;
         return u > 1 && u < 1.01 ? 1 : u;
@@ -286,6 +315,7 @@ public final class CloudSimRules {
         BooleanArrayList in = hostIn[h];
         DoubleArrayList alloc = hostAlloc[h];
         double free = capacity[h];
+        boolean over = false;
         for (int i = 0; i < list.size(); i++) {
             int v = list.getInt(i);
             double c = Math.min(demand[v], peMips[h]);
@@ -317,6 +347,7 @@ public final class CloudSimRules {
                     alloc.set(j, Math.floor(a));
                 }
                 free = 0;
+                over = true;
             }
         }
         hostFree[h] = free;
@@ -335,21 +366,28 @@ public final class CloudSimRules {
             requested += demand[v];
         }
         utilMips[h] = allocated;
-        hostRecord(h, t, allocated, requested, allocated > 0);
+        hostRecord(h, t, allocated, requested, allocated > 0, over);
     }
 
-    private void hostRecord(int h, double t, double allocated, double requested, boolean active) {
+    /** @param over the VMs asked the CPU scheduler for more than the host's capacity (it scaled them down) */
+    private void hostRecord(int h, double t, double allocated, double requested, boolean active, boolean over) {
         if (recTime[h] >= 0 && recTime[h] != t && recActive[h]) {
             double dt = t - recTime[h];
             activeTime += dt;
+            secondsOn[h] += dt;
             if (recAlloc[h] < recReq[h]) {
                 violationTime += dt;
+            }
+            if (recOver[h]) {
+                overCapacityTime += dt;
+                everOver[h] = true;
             }
         }
         recTime[h] = t;
         recAlloc[h] = allocated;
         recReq[h] = requested;
         recActive[h] = active;
+        recOver[h] = over;
     }
 
     private void vmRecord(int v, double t, double allocated, double requested, boolean migratingOut) {
@@ -445,8 +483,10 @@ public final class CloudSimRules {
         for (int i = 0; i < v; i++) {
             hist[i] = alive[i] ? Arrays.copyOf(history[i], historyLength[i]) : new double[0];
         }
-        return new Snapshot(t, step, hosts, vms, states, vmTable.clone(), inMigration.clone(), demand.clone(),
-                allocated, lists, util, hostFree.clone(), hist, lastMoved.clone(), new int[h],
-                Constraints.REFERENCE_RUNNING);
+        return Snapshot.builder(t, step)
+                .model(hosts, vms, Constraints.REFERENCE_RUNNING)
+                .hosts(states, lists, util, hostFree.clone(), new int[h])
+                .vms(vmTable.clone(), inMigration.clone(), demand.clone(), allocated, hist, lastMoved.clone())
+                .build();
     }
 }

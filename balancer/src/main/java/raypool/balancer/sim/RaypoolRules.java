@@ -70,6 +70,9 @@ public final class RaypoolRules {
     private double energyWattSeconds;
     private double activeTime;
     private double violationTime;
+    private double overCapacityTime;
+    private final double[] secondsOn;
+    private final boolean[] everOver;
     private double requestedMipsSeconds;
     private double migrationLossMipsSeconds;
     private long migrations;
@@ -110,6 +113,8 @@ public final class RaypoolRules {
         Arrays.fill(lastMoved, Integer.MIN_VALUE / 2);
         migrating = new boolean[vms.size()];
         demand = new double[vms.size()];
+        everOver = new boolean[h];
+        secondsOn = new double[h];
     }
 
     public ReplayResult run(StepListener listener) {
@@ -117,11 +122,13 @@ public final class RaypoolRules {
         Timeline timeline = new Timeline();
         long[] decisionNanos = new long[STEPS];
         int decisions = 0;
+        java.util.SortedMap<Integer, Integer> placed = new java.util.TreeMap<>();
         for (int k = 0; k < STEPS; k++) {
             double t0 = k * STEP;
             long migrationsBefore = migrations;
             if (k == 0) {
                 placeAtCreation();
+                placed = ReplayResult.vmsPerHost(vmHost, hosts.size());
             } else {
                 Snapshot snapshot = snapshot(k);
                 long before = System.nanoTime();
@@ -147,9 +154,15 @@ public final class RaypoolRules {
         double slatah = activeTime == 0 ? 0 : violationTime / activeTime;
         double pdm = requestedMipsSeconds == 0 ? 0 : migrationLossMipsSeconds / requestedMipsSeconds;
         double slav = slatah * pdm;
+        double wallS = (System.nanoTime() - started) / 1e9;
+        int overHosts = 0;
+        for (boolean over : everOver) {
+            overHosts += over ? 1 : 0;
+        }
         return new ReplayResult(planner.name(), "raypool", trace.source(), hosts.size(), vms.size(), energyKwh, slatah,
                 pdm, slav, energyKwh * slav, migrations, ReplayResult.DecisionTimes.of(decisionNanos, decisions),
-                (System.nanoTime() - started) / 1e9, timeline);
+                wallS, timeline, overHosts, overCapacityTime / 3600, EnergyBound.raypoolKwh(trace, hosts, vms), placed,
+                CloudSimRules.hours(secondsOn));
     }
 
     /**
@@ -309,6 +322,7 @@ public final class RaypoolRules {
             if (state[host] == HostState.OFF) {
                 continue;
             }
+            secondsOn[host] += dt;
             if (state[host] == HostState.BOOTING) {
                 energyWattSeconds += spec.power().idleWatts() * dt;
                 continue;
@@ -323,6 +337,10 @@ public final class RaypoolRules {
             }
             double capacity = spec.capacityMips();
             double scale = need > capacity ? capacity / need : 1;
+            if (need > capacity + EPSILON) {
+                overCapacityTime += dt;
+                everOver[host] = true;
+            }
             double given = 0;
             for (int i = 0; i < list.size(); i++) {
                 int v = list.getInt(i);
@@ -396,8 +414,10 @@ public final class RaypoolRules {
                 utilization[host] = 0;
             }
         }
-        return new Snapshot(k * STEP, k, hosts, vms, state.clone(), vmHost.clone(), migrating.clone(), measured,
-                allocated, lists, utilization, free, history, lastMoved.clone(), incomingRam.clone(),
-                Constraints.RAYPOOL);
+        return Snapshot.builder(k * STEP, k)
+                .model(hosts, vms, Constraints.RAYPOOL)
+                .hosts(state.clone(), lists, utilization, free, incomingRam.clone())
+                .vms(vmHost.clone(), migrating.clone(), measured, allocated, history, lastMoved.clone())
+                .build();
     }
 }

@@ -3,6 +3,8 @@ package raypool.balancer.model;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PowerModelTest {
     @Test
@@ -24,5 +26,38 @@ class PowerModelTest {
         assertEquals(2500, vms.get(1).mips(), 1e-9);
         assertEquals(2000, vms.get(2).mips(), 1e-9);
         assertEquals(1740, vms.get(4).ramMb());
+    }
+
+    @Test
+    void twoPointsAreLinearBetweenIdleAndMax() {
+        PowerModel p = PowerModel.of(50, 70);
+        assertEquals(50, p.watts(0), 1e-9);
+        assertEquals(60, p.watts(0.5), 1e-9);
+        assertEquals(65.3, p.watts(0.765), 1e-9);
+        assertEquals(70, p.maxWatts(), 1e-9);
+        assertEquals(PowerModel.G4, PowerModel.of(PowerModel.G4.points()), "11 points are the curve itself");
+    }
+
+    @Test
+    void curvesOfOtherLengthsOrThatFallAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PowerModel.of(50));
+        assertThrows(IllegalArgumentException.class, () -> PowerModel.of(50, 60, 70));
+        assertThrows(IllegalArgumentException.class, () -> PowerModel.of(70, 50));
+        assertThrows(IllegalArgumentException.class, () -> PowerModel.of(-1, 50));
+        assertThrows(IllegalArgumentException.class, () -> PowerModel.of(50, Double.NaN));
+        PowerModel.of(60, 60);    // flat is allowed
+    }
+
+    @Test
+    void theLeastSlopeFromIdleStaysUnderTheCurve() {
+        // G4: (P(u) - 86) / u is least at full load, 31 W per unit of utilisation
+        assertEquals(31, PowerModel.G4.leastWattsPerUtilization(), 1e-9);
+        assertEquals(20, PowerModel.of(50, 70).leastWattsPerUtilization(), 1e-9);
+        for (PowerModel p : new PowerModel[] {PowerModel.G4, PowerModel.G5}) {
+            for (int i = 0; i <= 1000; i++) {
+                double u = i / 1000.0;
+                assertTrue(p.idleWatts() + p.leastWattsPerUtilization() * u <= p.watts(u) + 1e-9, p + " at " + u);
+            }
+        }
     }
 }

@@ -113,4 +113,18 @@ class MmtPlannerTest {
         var none = new MmtPlanner("thr-mmt", new OverloadDetector.Thr(0.8)).optimize(full.build());
         assertTrue(none.actions().stream().noneMatch(a -> a instanceof Action.Migrate m && m.from() == l2));
     }
+
+    @Test
+    void aHostWithAVmStillMigratingIsNotDrained() {
+        TestPools p = new TestPools();
+        int light = p.host();
+        int busy = p.host();
+        int leaving = p.vm(light, 1000, 512, 0.2);
+        p.vm(light, 1000, 512, 0.2);
+        p.vm(busy, 2660, 512, 0.5);
+        p.migrating(leaving);
+        var plan = new MmtPlanner("thr-mmt", new OverloadDetector.Thr(0.8)).optimize(p.build());
+        assertTrue(plan.actions().stream().noneMatch(a -> a instanceof Action.Migrate m && m.from() == light),
+                "its migrating VM cannot leave again, so the host cannot be emptied: " + plan);
+    }
 }

@@ -56,6 +56,8 @@ class SimulatorTest {
                 // all hosts on at full power all day is the ceiling
                 double ceiling = HOSTS.stream().mapToDouble(h -> h.power().maxWatts()).sum() * 24 / 1000;
                 assertTrue(r.energyKwh() < ceiling, policy);
+                assertTrue(r.energyLowerBoundKwh() > 0 && r.energyVsBound().getAsDouble() >= 1,
+                        () -> policy + " " + rules + ": under its energy bound " + r.energyLowerBoundKwh());
                 assertEquals(rules.equals("cloudsim") ? 287 : 288, r.timeline().size());
             }
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * four reflection levels). Thread counts are a parameter of each state. Every image is returned, so JMH
  * consumes it, and checked against the scalar reference when the trial ends (KernelState).
  *
- * <p>Run with ./scripts/jmh (JSON into results/jmh/); ./scripts/jmh -h lists JMH's options.
+ * <p>Run with ./scripts/jmh (JSON into the folder --out names, or results/<host>/jmh/ with --results); ./scripts/jmh -h lists JMH's options.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

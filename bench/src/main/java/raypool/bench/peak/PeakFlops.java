@@ -1,65 +1,143 @@
 package raypool.bench.peak;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import raypool.engine.kernel.VectorIsa;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * Measures one core's single-precision peak the way anchors.md §3 did: independent chains of vector
- * FMAs (FloatVector.SPECIES_PREFERRED, 16 lanes with AVX-512), 2 flops per lane per FMA, timed by the
- * thread's CPU time so that other load on the machine does not lower it. Twelve chains hide the FMA
- * latency (4 cycles) on two FMA ports; fewer would measure latency, not throughput.
+ * Measures one core's single-precision peak: independent chains of vector FMAs
+ * (FloatVector.SPECIES_PREFERRED), 2 flops per lane per FMA, timed by each thread's CPU time so that other
+ * load on the machine does not lower it. Twelve chains hide the FMA latency (4 cycles on current x86
+ * cores) on two FMA ports; fewer would measure latency, not throughput.
+ *
+ * <p>So that repeated runs agree: the loop is first run until C2 has compiled it (a fixed number of short
+ * rounds, discarded), then every thread the benchmark uses runs {@link #ROUNDS} rounds at the same time,
+ * as the render threads do (all-core clocks, not one core's turbo), and the peak is the median of all
+ * rounds, with their spread kept in the result. A best-of-few on one thread, the earlier method, moved
+ * between 56 and 81 GFLOP/s per core from run to run on a 2-vCPU AMD EPYC host: a round that had the core
+ * alone, or one that still ran C1 code, decided it. On a CPU without FMA (SimdSupport) the chains are a
+ * multiply and an add, two instructions for the same two flops.
  */
 public final class PeakFlops {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int CHAINS = 12;
-    private static final long ITERATIONS = 100_000_000L;
+    /** Short rounds run first and thrown away: C2 compiles the loop during them. */
+    private static final int WARMUP_ROUNDS = 6;
+    static final int ROUNDS = 9;
+    /** Iterations per round: about 10 ms of one core with 16 lanes, 40 ms with 4. */
+    private static final long ITERATIONS = 5_000_000L;
 
     private PeakFlops() {
     }
 
-    /** GFLOP/s of one core; takes about 0.2 s. */
-    public static double measurePerCore() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double best = 0;
-        for (int round = 0; round < 4; round++) {
-            // The first rounds let C2 compile the loop; the best round is the peak.
-            long start = threads.getCurrentThreadCpuTime();
-            float sink = fmaChains(ITERATIONS / 4);
-            long nanos = threads.getCurrentThreadCpuTime() - start;
-            if (sink == 42f) {
-                System.err.print("");
-            }
-            double flops = (double) (ITERATIONS / 4) * CHAINS * F.length() * 2;
-            best = Math.max(best, flops / nanos);
+    /** The peak of one core, measured on {@code threads} threads at once; takes about 0.2-0.5 s. */
+    public static PeakMeasurement measure(int threads) {
+        boolean fma = VectorIsa.current().fma();
+        List<double[]> perThread = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            double[] rounds = new double[ROUNDS];
+            perThread.add(rounds);
+            workers.add(Thread.ofPlatform().name("raypool-peak-" + t).start(() -> {
+                awaitQuietly(start);
+                measureRounds(rounds, fma);
+            }));
         }
-        return best;
+        start.countDown();
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while measuring the peak", e);
+            }
+        }
+        double[] all = perThread.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        return new PeakMeasurement(median(all), all[0], all[all.length - 1], all.length, threads, "measured",
+            fma ? "fma" : "mul+add");
     }
 
-    private static float fmaChains(long iterations) {
+    private static void measureRounds(double[] gflops, boolean fma) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        float sink = 0;
+        for (int r = 0; r < WARMUP_ROUNDS; r++) {
+            sink += chains(ITERATIONS / 10, fma);
+        }
+        for (int r = 0; r < gflops.length; r++) {
+            long begin = cpu.getCurrentThreadCpuTime();
+            sink += chains(ITERATIONS, fma);
+            long nanos = cpu.getCurrentThreadCpuTime() - begin;
+            gflops[r] = (double) ITERATIONS * CHAINS * F.length() * 2 / nanos;
+        }
+        if (sink == 42f) {
+            // Keeps the chains' results alive so C2 cannot drop the loops.
+            System.err.print("");
+        }
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Twelve independent chains of a * m + c, fused or as a multiply and an add. The branch is
+     * loop-invariant: C2 unswitches it, so each form runs its own loop.
+     */
+    private static float chains(long iterations, boolean fused) {
         FloatVector m = FloatVector.broadcast(F, 0.999999f);
         FloatVector c = FloatVector.broadcast(F, 1e-7f);
         FloatVector a0 = FloatVector.broadcast(F, 1f), a1 = a0.add(1f), a2 = a0.add(2f), a3 = a0.add(3f);
         FloatVector a4 = a0.add(4f), a5 = a0.add(5f), a6 = a0.add(6f), a7 = a0.add(7f);
         FloatVector a8 = a0.add(8f), a9 = a0.add(9f), a10 = a0.add(10f), a11 = a0.add(11f);
         for (long i = 0; i < iterations; i++) {
-            a0 = a0.fma(m, c);
-            a1 = a1.fma(m, c);
-            a2 = a2.fma(m, c);
-            a3 = a3.fma(m, c);
-            a4 = a4.fma(m, c);
-            a5 = a5.fma(m, c);
-            a6 = a6.fma(m, c);
-            a7 = a7.fma(m, c);
-            a8 = a8.fma(m, c);
-            a9 = a9.fma(m, c);
-            a10 = a10.fma(m, c);
-            a11 = a11.fma(m, c);
+            if (fused) {
+                a0 = a0.fma(m, c);
+                a1 = a1.fma(m, c);
+                a2 = a2.fma(m, c);
+                a3 = a3.fma(m, c);
+                a4 = a4.fma(m, c);
+                a5 = a5.fma(m, c);
+                a6 = a6.fma(m, c);
+                a7 = a7.fma(m, c);
+                a8 = a8.fma(m, c);
+                a9 = a9.fma(m, c);
+                a10 = a10.fma(m, c);
+                a11 = a11.fma(m, c);
+            } else {
+                a0 = a0.mul(m).add(c);
+                a1 = a1.mul(m).add(c);
+                a2 = a2.mul(m).add(c);
+                a3 = a3.mul(m).add(c);
+                a4 = a4.mul(m).add(c);
+                a5 = a5.mul(m).add(c);
+                a6 = a6.mul(m).add(c);
+                a7 = a7.mul(m).add(c);
+                a8 = a8.mul(m).add(c);
+                a9 = a9.mul(m).add(c);
+                a10 = a10.mul(m).add(c);
+                a11 = a11.mul(m).add(c);
+            }
         }
         return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
-            .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+            .reduceLanes(VectorOperators.ADD);
     }
 }

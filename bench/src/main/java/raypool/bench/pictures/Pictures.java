@@ -3,6 +3,7 @@ package raypool.bench.pictures;
 import raypool.bench.config.BenchConfig;
 import raypool.bench.report.BenchReport;
 import raypool.bench.stats.SweepPoint;
+import raypool.engine.verify.ImageChecks;
 import raypool.render.SceneRenderer;
 import raypool.render.image.SceneGif;
 import raypool.render.plot.FrameTimes;
@@ -38,10 +39,10 @@ public final class Pictures {
         return LiveView.run(options, err);
     }
 
-    /** Frames 0..frames-1 of the scene as a looping GIF. */
-    public static void gif(BenchConfig c, Path file) throws IOException {
+    /** Frames 0..frames-1 of the scene as a looping GIF, written only when its checked frames are right. */
+    public static ImageChecks gif(BenchConfig c, Path file) throws IOException {
         try (SceneRenderer renderer = renderer(c)) {
-            SceneGif.write(renderer, c.frames(), SceneGif.DEFAULT_FRAME_DELAY_MILLIS, file);
+            return SceneGif.write(renderer, c.frames(), SceneGif.DEFAULT_FRAME_DELAY_MILLIS, file);
         }
     }
 

@@ -1,16 +1,14 @@
 package raypool.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import raypool.files.AtomicFiles;
+import raypool.result.RaybenchResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Compares kernels run on the same frames, from the raybench JSON files in a folder: wall time, the
@@ -38,37 +36,26 @@ public final class KernelComparison {
     }
 
     static String table(Path dir) throws IOException {
-        List<JsonNode> runs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        var mapper = new ObjectMapper();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                JsonNode r = mapper.readTree(f.toFile());
-                if (r.has("kernel") && r.has("cpu_ms")) {
-                    runs.add(r);
-                    names.add(f.getFileName().toString());
-                }
-            }
-        }
+        List<ResultFiles.Entry> runs = ResultFiles.in(dir).stream().filter(e -> e.result().cpuMs() != null).toList();
         double scalarOneThread = runs.stream()
-            .filter(r -> r.path("kernel").asText().equals("scalar") && r.path("threads").asInt() == 1)
-            .mapToDouble(KernelComparison::cpuMs).findFirst().orElse(Double.NaN);
+            .filter(e -> e.result().kernel().equals("scalar") && e.result().threads() == 1)
+            .mapToDouble(e -> cpuMs(e.result())).findFirst().orElse(Double.NaN);
         StringBuilder out = new StringBuilder();
-        out.append("| result | kernel | device | policy | threads | wall ms p50 | CPU ms/frame (all threads) "
+        out.append("| result | host | kernel | device | policy | threads | wall ms p50 | CPU ms/frame (all threads) "
             + "| CPU vs scalar 1 thread | Mrays/s (wall) | verified (max diff) |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (int i = 0; i < runs.size(); i++) {
-            JsonNode r = runs.get(i);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.1f | %.2f | %.1f | %s (%d) |%n",
-                names.get(i), r.path("kernel").asText(), r.path("kernel_device").asText(r.path("kernel").asText()),
-                r.path("policy").asText(), r.path("threads").asInt(), r.path("frame_ms").path("p50").asDouble(),
-                cpuMs(r), cpuMs(r) / scalarOneThread, r.path("mrays_per_s").asDouble(),
-                r.path("image").path("verified").asBoolean() ? "yes" : "NO", r.path("image").path("max_channel_diff").asInt()));
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ResultFiles.Entry e : runs) {
+            RaybenchResult r = e.result();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.1f | %.1f | %.2f | %.1f | %s (%d) |%n",
+                e.file().getFileName(), ResultsSummary.hostLabel(r), r.kernel(),
+                r.kernelDevice() == null ? r.kernel() : r.kernelDevice(), r.policy(), r.threads(), r.frameMs().p50(),
+                cpuMs(r), cpuMs(r) / scalarOneThread, r.mraysPerS(), r.image().verified() ? "yes" : "NO",
+                r.image().maxChannelDiff()));
         }
         return out.toString();
     }
 
-    private static double cpuMs(JsonNode r) {
-        return r.path("cpu_ms").path("all_threads_median").asDouble();
+    private static double cpuMs(RaybenchResult r) {
+        return r.cpuMs().allThreadsMedian();
     }
 }

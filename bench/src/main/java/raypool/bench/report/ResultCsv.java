@@ -1,5 +1,6 @@
 package raypool.bench.report;
 
+import raypool.files.AtomicFiles;
 import raypool.bench.config.BenchConfig;
 import raypool.bench.stats.FrameStatistics;
 import raypool.bench.stats.SweepPoint;
@@ -47,7 +48,7 @@ public final class ResultCsv {
             Integer.toString(r.host().logicalCpus()), quote(c.scene().name()), Integer.toString(c.width()),
             Integer.toString(c.height()), c.kernel().label(), c.policy().label(), Integer.toString(threads),
             Integer.toString(r.run().frames()), num(fps), num(fpsCpu), num(p50), num(p99), num(mrays), num(imbalance),
-            num(speedup), num(efficiency), Boolean.toString(r.image().verified()))).append('\n');
+            num(speedup), num(efficiency), Boolean.toString(r.verified()))).append('\n');
     }
 
     private static String num(double v) {

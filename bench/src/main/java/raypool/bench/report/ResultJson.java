@@ -1,116 +1,103 @@
 package raypool.bench.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import raypool.files.AtomicFiles;
 import raypool.bench.config.BenchConfig;
+import raypool.bench.peak.PeakMeasurement;
+import raypool.bench.stats.FlopModel;
 import raypool.bench.stats.FrameStatistics;
 import raypool.bench.stats.SweepPoint;
+import raypool.engine.kernel.KernelKind;
 import raypool.engine.kernel.SimdKernel;
 import raypool.engine.kernel.SimdSupport;
+import raypool.engine.kernel.VectorIsa;
+import raypool.engine.verify.FrameCheck;
+import raypool.engine.verify.ImageChecks;
+import raypool.result.RaybenchResult;
+import raypool.result.ResultCodec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
-/** The JSON result file; field names are the contract in design.md (add freely, never rename). */
+/**
+ * A raybench run as its result file ({@link RaybenchResult}, written by {@link ResultCodec}); the field
+ * names are the contract in design.md (add freely, never rename). Figures are rounded to 3 decimals.
+ */
 public final class ResultJson {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultJson() {
     }
 
-    public static ObjectNode toJson(BenchReport report) {
+    public static RaybenchResult toResult(BenchReport report) {
         BenchConfig c = report.run().config();
         FrameStatistics s = report.stats();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("scene", c.scene().name());
-        root.put("scene_source", c.sceneSource());
-        root.put("width", c.width());
-        root.put("height", c.height());
-        root.put("kernel", c.kernel().label());
-        root.put("kernel_device", report.run().kernelDescription());
-        root.put("policy", c.policy().label());
-        root.put("threads", c.threads());
-        root.put("frames", report.run().frames());
-        ObjectNode warmup = root.putObject("warmup");
-        warmup.put("frames", report.run().warmupFrames());
-        warmup.put("settled", report.run().warmupSettled());
-        ObjectNode fps = root.putObject("fps");
-        fps.put("median", round(s.fpsMedian()));
-        fps.put("min", round(s.fpsMin()));
-        fps.put("max", round(s.fpsMax()));
-        ObjectNode ms = root.putObject("frame_ms");
-        ms.put("p50", round(s.msP50()));
-        ms.put("p90", round(s.msP90()));
-        ms.put("p99", round(s.msP99()));
-        ms.put("max", round(s.msMax()));
-        ObjectNode cpu = root.putObject("cpu_ms");
-        cpu.put("slowest_thread_median", round(s.cpuMsMedian()));
-        cpu.put("all_threads_median", round(s.totalCpuMsMedian()));
-        root.put("fps_from_cpu", round(s.fpsFromCpu()));
-        root.put("mrays_per_s", round(s.mraysPerSecond()));
-        root.put("rays_per_frame", Math.round(s.raysPerFrame()));
-        ObjectNode rays = root.putObject("rays");
         var counts = report.run().counts();
-        rays.put("primary", counts.primary);
-        rays.put("reflection", counts.reflection);
-        rays.put("shadow", counts.shadow);
-        rays.put("intersection_tests", counts.intersectionTests);
-        rays.put("shaded_hits", counts.shadedHits);
-        root.put("imbalance", round(s.imbalanceMedian()));
-        ObjectNode gflops = root.putObject("gflops");
-        gflops.put("per_frame", round(report.flops().gflopPerFrame()));
-        gflops.put("per_s_wall", round(report.flops().gflopsWall()));
-        gflops.put("per_s_cpu", round(report.flops().gflopsCpu()));
-        gflops.put("model", "16 x intersection_tests + 24 x shaded_hits + 45 x shadow rays (anchors.md 3)");
-        ObjectNode peak = root.putObject("peak_gflops");
-        peak.put("per_core", round(report.flops().peakPerCore()));
-        peak.put("source", report.flops().peakSource());
-        peak.put("cores", report.flops().threads());
-        root.put("fraction_of_peak", Math.round(report.flops().fractionOfPeak() * 10000) / 10000.0);
-        ObjectNode vector = root.putObject("vector_api");
-        vector.put("float_lanes", SimdKernel.lanes());
-        vector.put("gives_speed", SimdSupport.noSpeedReason().isEmpty());
-        SimdSupport.noSpeedReason().ifPresent(reason -> vector.put("why_not", reason));
-        ObjectNode gc = root.putObject("gc");
-        gc.put("collections", report.run().gcCollections());
-        gc.put("pause_ms", report.run().gcPauseMillis());
-        ObjectNode image = root.putObject("image");
-        image.put("sha256", report.image().sha256());
-        image.put("verified", report.image().verified());
-        image.put("max_channel_diff", report.image().maxChannelDiff());
-        image.put("fraction_within_2", report.image().fractionWithin());
-        image.put("reference_sha256", report.image().referenceSha256());
-        image.put("frame_index", report.image().frameIndex());
-        ObjectNode host = root.putObject("host");
-        host.put("cpu_model", report.host().cpuModel());
-        host.put("logical_cpus", report.host().logicalCpus());
-        host.put("jvm", report.host().jvm());
-        ArrayNode flags = host.putArray("jvm_flags");
-        report.host().jvmFlags().forEach(flags::add);
-        host.put("os", report.host().os());
-        root.put("git_commit", report.git().commit());
-        root.put("git_dirty", report.git().dirty());
-        root.put("timestamp", report.timestamp().toString());
-        if (!report.sweep().isEmpty()) {
-            ArrayNode sweep = root.putArray("sweep");
-            for (SweepPoint p : report.sweep()) {
-                ObjectNode point = sweep.addObject();
-                point.put("threads", p.threads());
-                point.put("fps", round(p.fps()));
-                point.put("fps_from_cpu", round(p.fpsFromCpu()));
-                point.put("speedup", round(p.speedup()));
-                point.put("efficiency", round(p.efficiency()));
-                point.put("imbalance", round(p.imbalance()));
-            }
-        }
-        return root;
+        PeakMeasurement peak = report.flops().peak();
+        ImageChecks checks = report.image();
+        boolean measured = peak.rounds() > 0;
+        return RaybenchResult.builder()
+            .scene(c.scene().name(), c.sceneSource())
+            .size(c.width(), c.height())
+            .kernel(c.kernel().label(), report.run().kernelDescription(), Optional.of(kernelIsa(c.kernel())))
+            .policy(c.policy().label())
+            .threads(c.threads())
+            .frames(report.run().frames(), new RaybenchResult.Warmup(report.run().warmupFrames(),
+                report.run().warmupSettled()))
+            .timing(new RaybenchResult.Fps(round(s.fpsMedian()), round(s.fpsMin()), round(s.fpsMax())),
+                new RaybenchResult.FrameMs(round(s.msP50()), round(s.msP90()), round(s.msP99()), round(s.msMax())),
+                new RaybenchResult.CpuMs(round(s.cpuMsMedian()), round(s.totalCpuMsMedian())),
+                round(s.fpsFromCpu()), round(s.imbalanceMedian()))
+            .work(round(s.mraysPerSecond()), Math.round(s.raysPerFrame()), new RaybenchResult.Rays(counts.primary,
+                counts.reflection, counts.shadow, counts.intersectionTests, counts.shadedHits))
+            .flops(new RaybenchResult.Gflops(round(report.flops().gflopPerFrame()), round(report.flops().gflopsWall()),
+                    round(report.flops().gflopsCpu()), FlopModel.DESCRIPTION),
+                new RaybenchResult.Peak(round(peak.perCore()), peak.source(), report.flops().threads(),
+                    Optional.of(peak.form()), measured ? Optional.of(peak.rounds()) : Optional.empty(),
+                    measured ? Optional.of(round(peak.min())) : Optional.empty(),
+                    measured ? Optional.of(round(peak.max())) : Optional.empty(),
+                    measured ? Optional.of(round(peak.spread())) : Optional.empty()),
+                Math.round(report.flops().fractionOfPeak() * 10000) / 10000.0)
+            .vectorApi(new RaybenchResult.VectorApi(SimdKernel.lanes(), SimdSupport.noSpeedReason().isEmpty(),
+                SimdSupport.noSpeedReason()))
+            .gc(new RaybenchResult.Gc(report.run().gcCollections(), report.run().gcPauseMillis()))
+            .image(new RaybenchResult.Image(checks.last().sha256(), report.verified(), checks.maxChannelDiff(),
+                checks.fractionWithin(), checks.last().referenceSha256(), checks.last().frameIndex(),
+                Optional.of(report.framesVerified()), Optional.of(report.framesChecked()), frames(checks)))
+            .host(new RaybenchResult.Host(report.host().cpuModel(), report.host().logicalCpus(), report.host().jvm(),
+                report.host().jvmFlags(), report.host().os(), report.host().hostname(), report.host().xenHostUuid(),
+                Optional.of(report.host().folderName())))
+            .provenance(report.git().commit(), report.git().dirty(), report.timestamp().toString())
+            .sweep(report.sweep().stream().map(ResultJson::point).toList())
+            .build();
+    }
+
+    /** The instruction set the kernel ran on: e.g. avx2-8 (ISA and float lanes) for simd. */
+    static String kernelIsa(KernelKind kernel) {
+        return switch (kernel) {
+            case SIMD -> VectorIsa.current().label();
+            case SCALAR -> "scalar";
+            case OPENCL -> "opencl";
+        };
+    }
+
+    private static RaybenchResult.SweepPoint point(SweepPoint p) {
+        return new RaybenchResult.SweepPoint(p.threads(), round(p.fps()), round(p.fpsFromCpu()), round(p.speedup()),
+            round(p.efficiency()), round(p.imbalance()), Optional.of(p.image().verified()),
+            Optional.of(p.image().framesVerified()), frames(p.image()));
+    }
+
+    private static List<RaybenchResult.CheckedFrame> frames(ImageChecks checks) {
+        return checks.frames().stream().map(ResultJson::frame).toList();
+    }
+
+    private static RaybenchResult.CheckedFrame frame(FrameCheck f) {
+        return new RaybenchResult.CheckedFrame(f.frameIndex(), f.verified(), f.maxChannelDiff(), f.fractionWithin(),
+            f.sha256());
     }
 
     public static void write(BenchReport report, Path file) throws IOException {
-        AtomicFiles.write(file, MAPPER.writeValueAsBytes(toJson(report)));
+        AtomicFiles.write(file, ResultCodec.toBytes(toResult(report)));
     }
 
     static double round(double v) {

@@ -1,20 +1,18 @@
 package raypool.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import raypool.files.AtomicFiles;
+import raypool.result.RaybenchResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
- * Builds the Markdown summary table of every raybench JSON result in a folder, so results/ always has
- * one table that comes from the files beside it. Usage: {@code ResultsSummary DIR [OUT.md]}.
+ * Builds the Markdown summary table of every raybench result in a folder, so results/ always has one
+ * table that comes from the files beside it, each row naming the host it was measured on.
+ * Usage: {@code ResultsSummary DIR [OUT.md]}.
  */
 public final class ResultsSummary {
 
@@ -40,35 +38,31 @@ public final class ResultsSummary {
     }
 
     static String table(Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = new ArrayList<>(s.filter(p -> p.toString().endsWith(".json")).sorted().toList());
-        }
-        var mapper = new ObjectMapper();
         StringBuilder out = new StringBuilder();
-        out.append("| result | kernel | policy | size | threads | FPS (wall, median) | FPS (CPU) | ms p50 / p99 "
-            + "| CPU ms/frame, 1 thread | Mrays/s | imbalance | efficiency | verified |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Path f : files) {
-            JsonNode r = mapper.readTree(f.toFile());
-            if (!r.has("fps") || !r.has("kernel")) {
-                continue;
-            }
-            JsonNode sweep = r.path("sweep");
+        out.append("| result | host | kernel | ISA | policy | size | threads | FPS (wall, median) | FPS (CPU) | ms p50 / p99 "
+            + "| CPU ms/frame, 1 thread | Mrays/s | imbalance | efficiency | of peak | verified |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ResultFiles.Entry e : ResultFiles.in(dir)) {
+            RaybenchResult r = e.result();
             String oneThreadCpu = "";
             String efficiency = "";
-            if (sweep.isArray() && !sweep.isEmpty()) {
-                oneThreadCpu = fmt(1000 / sweep.get(0).path("fps_from_cpu").asDouble());
-                efficiency = fmt(sweep.get(sweep.size() - 1).path("efficiency").asDouble());
+            if (!r.sweep().isEmpty()) {
+                oneThreadCpu = fmt(1000 / r.sweep().getFirst().fpsFromCpu());
+                efficiency = fmt(r.sweep().getLast().efficiency());
             }
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %dx%d | %d | %s | %s | %s / %s | %s | %s | %s | %s | %s |%n",
-                f.getFileName(), r.path("kernel").asText(), r.path("policy").asText(), r.path("width").asInt(),
-                r.path("height").asInt(), r.path("threads").asInt(), fmt(r.path("fps").path("median").asDouble()),
-                fmt(r.path("fps_from_cpu").asDouble()), fmt(r.path("frame_ms").path("p50").asDouble()),
-                fmt(r.path("frame_ms").path("p99").asDouble()), oneThreadCpu, fmt(r.path("mrays_per_s").asDouble()),
-                fmt(r.path("imbalance").asDouble()), efficiency, r.path("image").path("verified").asBoolean() ? "yes" : "NO"));
+            out.append(String.format(Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %dx%d | %d | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s |%n",
+                e.file().getFileName(), hostLabel(r), r.kernel(), r.kernelIsa().orElse("-"), r.policy(), r.width(),
+                r.height(), r.threads(), fmt(r.fps().median()), fmt(r.fpsFromCpu()), fmt(r.frameMs().p50()),
+                fmt(r.frameMs().p99()), oneThreadCpu, fmt(r.mraysPerS()), fmt(r.imbalance()), efficiency,
+                r.fractionOfPeak() > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * r.fractionOfPeak()) : "-",
+                r.image().verified() ? "yes" : "NO"));
         }
         return out.toString();
+    }
+
+    static String hostLabel(RaybenchResult r) {
+        return HostLabel.of(r.host().cpuModel(), r.host().logicalCpus());
     }
 
     private static String fmt(double v) {

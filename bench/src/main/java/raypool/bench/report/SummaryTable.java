@@ -4,6 +4,8 @@ import raypool.bench.config.BenchConfig;
 import raypool.bench.stats.FrameStatistics;
 import raypool.bench.stats.SweepPoint;
 
+import raypool.engine.verify.ImageChecks;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -21,6 +23,7 @@ public final class SummaryTable {
             r.run().frames(), r.run().warmupFrames(), r.run().warmupSettled() ? ", settled" : ", NOT settled");
         out.printf(Locale.ROOT, "host      %s, %d logical CPUs, %s%n", r.host().cpuModel(), r.host().logicalCpus(),
             r.host().jvm());
+        out.printf(Locale.ROOT, "kernel    %s on %s%n", c.kernel().label(), ResultJson.kernelIsa(c.kernel()));
         if (c.kernel().needsDevice()) {
             out.printf(Locale.ROOT, "device    %s%n", r.run().kernelDescription());
             out.println("          (CPU ms: the whole process, driver threads included; slowest thread = wall time)");
@@ -34,26 +37,34 @@ public final class SummaryTable {
             s.cpuMsMedian(), s.fpsFromCpu(), s.totalCpuMsMedian());
         out.printf(Locale.ROOT, "Mrays/s        %8.2f   (%.2f rays/pixel: primary + reflection + shadow)%n",
             s.mraysPerSecond(), s.raysPerFrame() / ((double) c.width() * c.height()));
-        out.printf(Locale.ROOT, "GFLOP/s        %8.2f CPU-time based (%.3f GFLOP/frame), %.1f%% of the %s peak %.1f x %d cores%n",
+        out.printf(Locale.ROOT, "GFLOP/s        %8.2f CPU-time based (%.3f GFLOP/frame), %.1f%% of the %s peak %.1f x %d cores%s%n",
             r.flops().gflopsCpu(), r.flops().gflopPerFrame(), 100 * r.flops().fractionOfPeak(), r.flops().peakSource(),
-            r.flops().peakPerCore(), r.flops().threads());
+            r.flops().peakPerCore(), r.flops().threads(), r.flops().peak().rounds() == 0 ? ""
+                : String.format(Locale.ROOT, " (median of %d rounds, spread %.1f%%)", r.flops().peak().rounds(),
+                    100 * r.flops().peak().spread()));
         out.printf(Locale.ROOT, "imbalance      %8.3f   (slowest / mean thread busy time, median over frames)%n",
             s.imbalanceMedian());
         out.printf(Locale.ROOT, "GC             %d collections, %d ms during measured frames%n",
             r.run().gcCollections(), r.run().gcPauseMillis());
         out.printf(Locale.ROOT, "image          %s  max channel diff %d vs scalar reference, %.4f%% within 2  sha256 %s%n",
-            r.image().verified() ? "VERIFIED" : "NOT VERIFIED", r.image().maxChannelDiff(),
-            100 * r.image().fractionWithin(), r.image().sha256().substring(0, 16));
+            r.verified() ? "VERIFIED" : "NOT VERIFIED", r.image().maxChannelDiff(),
+            100 * r.image().fractionWithin(), r.image().last().sha256().substring(0, 16));
+        out.printf(Locale.ROOT, "               %d of %d frames checked match (frames %s%s)%n", r.framesVerified(),
+            r.framesChecked(), frameList(r.image()), r.sweep().isEmpty() ? "" : " of each thread count");
         if (!r.sweep().isEmpty()) {
             out.println("--------------------------------------------------------------------------");
-            out.println("threads      FPS   FPS(cpu)   speedup   efficiency   imbalance");
+            out.println("threads      FPS   FPS(cpu)   speedup   efficiency   imbalance   image");
             for (SweepPoint p : r.sweep()) {
-                out.printf(Locale.ROOT, "%7d %8.2f %10.2f %9.3f %12.3f %11.3f%n", p.threads(), p.fps(), p.fpsFromCpu(),
-                    p.speedup(), p.efficiency(), p.imbalance());
+                out.printf(Locale.ROOT, "%7d %8.2f %10.2f %9.3f %12.3f %11.3f   %s%n", p.threads(), p.fps(), p.fpsFromCpu(),
+                    p.speedup(), p.efficiency(), p.imbalance(), p.image().verified() ? "verified" : "NOT VERIFIED");
             }
             out.println(c.kernel().needsDevice()
                 ? "(device kernel: speedup from wall time; host threads only launch stripes, so efficiency per thread means little)"
                 : "(speedup and efficiency from the slowest thread's CPU time per frame, steady under other load)");
         }
+    }
+
+    private static String frameList(ImageChecks checks) {
+        return String.join(", ", checks.frames().stream().map(f -> Integer.toString(f.frameIndex())).toList());
     }
 }

@@ -5,14 +5,19 @@ import raypool.bench.config.BenchDefaults;
 import raypool.engine.compile.CompiledScene;
 import raypool.engine.compile.SceneCompiler;
 import raypool.engine.frame.DoubleBuffer;
+import raypool.engine.frame.FrameBuffer;
 import raypool.engine.kernel.KernelFactory;
 import raypool.engine.kernel.RayCounts;
 import raypool.engine.schedule.FrameTiming;
 import raypool.engine.schedule.RenderPool;
 import raypool.engine.schedule.StripePlan;
+import raypool.engine.verify.ReferenceCheck;
+import raypool.engine.verify.RenderedFrame;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs one benchmark: warm-up until the JIT has settled, then the measured frames. The scenes of the
@@ -33,11 +38,19 @@ public final class BenchmarkRunner {
         }
         StripePlan plan = StripePlan.of(config.policy(), config.threads(), h);
         DoubleBuffer frames = new DoubleBuffer(w, h);
+        // Copies of the frames that are checked against the reference (first, middle, last), allocated
+        // now so the measured loop allocates nothing; the copy is made after a frame's timing ends.
+        int[] samplePositions = ReferenceCheck.samplePositions(n);
+        List<RenderedFrame> samples = new ArrayList<>();
+        for (int position : samplePositions) {
+            samples.add(new RenderedFrame(position, config.kernel(), new FrameBuffer(w, h)));
+        }
 
         try (KernelFactory kernels = config.kernel().open(config.device());
              RenderPool pool = new RenderPool(config.threads(), kernels::newKernel)) {
             FrameCpu cpu = FrameCpu.of(config.kernel());
-            progress.phase("warm-up", -1);
+            progress.phase("warming up until frame times settle (" + config.kernel().label() + ", "
+                + config.threads() + (config.threads() == 1 ? " thread)" : " threads)"), -1);
             var gate = new WarmupGate(config.warmup(), BenchDefaults.SETTLED_WINDOW,
                 BenchDefaults.SETTLED_TOLERANCE, Math.max(BenchDefaults.WARMUP_LIMIT, config.warmup()));
             RayCounts discarded = new RayCounts();
@@ -59,20 +72,24 @@ public final class BenchmarkRunner {
             RayCounts counts = new RayCounts();
             long gcCountBefore = gcCollections(), gcTimeBefore = gcMillis();
             FrameTiming t = null;
+            int nextSample = 0;
             for (int i = 0; i < n; i++) {
                 cpu.frameStarts();
                 t = pool.render(measured[i], frames.back(), plan, counts);
-                frames.publish();
                 wall[i] = t.wallNanos;
                 maxCpu[i] = cpu.slowestThread(t);
                 totalCpu[i] = cpu.allThreads(t);
                 imbalance[i] = t.imbalance();
+                if (nextSample < samplePositions.length && samplePositions[nextSample] == i) {
+                    samples.get(nextSample++).frame().copyFrom(frames.back());
+                }
+                frames.publish();
                 progress.step();
             }
             long gcCount = gcCollections() - gcCountBefore, gcTime = gcMillis() - gcTimeBefore;
             progress.close();
             return new RunResult(config, gate.framesSeen(), gate.isSettled() || config.warmup() == 0, wall, maxCpu,
-                totalCpu, imbalance, counts, gcCount, gcTime, frames.front(), n - 1, t.busyNanos.clone(),
+                totalCpu, imbalance, counts, gcCount, gcTime, samples, t.busyNanos.clone(),
                 t.rowOwner.clone(), kernels.description());
         }
     }

@@ -4,7 +4,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress of a long run: a bar on a terminal, nothing when output goes to a file or a pipe. */
+/**
+ * Progress of a long run: a bar on a terminal; one line per phase when stderr goes to a file or a pipe
+ * (a log then still shows where a run is: warming up, measuring, checking frames, measuring the peak).
+ */
 public interface Progress extends AutoCloseable {
 
     void step();
@@ -31,9 +34,32 @@ public interface Progress extends AutoCloseable {
         };
     }
 
-    /** A terminal bar on stderr when there is a console, else {@link #none()}. */
-    static Progress forConsole() {
-        return System.console() != null && System.console().isTerminal() ? new TerminalProgress() : none();
+    /** A terminal bar on stderr when there is a console, else a line per phase on {@code err}. */
+    static Progress forConsole(java.io.PrintStream err) {
+        return System.console() != null && System.console().isTerminal() && err == System.err
+            ? new TerminalProgress() : new LineProgress(err);
+    }
+
+    /** One line per phase, e.g. "raybench: measuring (100 frames)...". */
+    final class LineProgress implements Progress {
+        private final java.io.PrintStream out;
+
+        public LineProgress(java.io.PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void step() {
+        }
+
+        @Override
+        public void phase(String name, long total) {
+            out.println("raybench: " + name + (total > 0 ? " (" + total + " frames)" : "") + "...");
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** me.tongfei's progress bar, one per phase. */

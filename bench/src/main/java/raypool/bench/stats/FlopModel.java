@@ -3,8 +3,8 @@ package raypool.bench.stats;
 import raypool.engine.kernel.RayCounts;
 
 /**
- * How many floating-point operations a frame's counted work stands for, by the costs in anchors.md §3
- * (an FMA counts 2, as in peak figures):
+ * How many floating-point operations a frame's counted work stands for, by the operation counts of the
+ * scalar algorithm (an FMA counts 2, as in peak figures):
  * <pre>
  *   flops = 16 x intersection tests + 24 x shaded hits + 45 x shadow rays
  * </pre>
@@ -15,6 +15,9 @@ import raypool.engine.kernel.RayCounts;
  * flops per pixel, 0.34 GFLOP per 800x600 frame.
  */
 public final class FlopModel {
+
+    /** The model in words, as result files record it. */
+    public static final String DESCRIPTION = "16 x intersection_tests + 24 x shaded_hits + 45 x shadow rays";
 
     public static final int FLOPS_PER_TEST = 16;
     public static final int FLOPS_PER_SHADED_HIT = 24;

@@ -1,5 +1,6 @@
 package raypool.bench.stats;
 
+import raypool.bench.peak.PeakMeasurement;
 import raypool.bench.run.RunResult;
 
 /**
@@ -13,16 +14,24 @@ import raypool.bench.run.RunResult;
  * The fraction uses CPU time, like the peak measurement (PeakFlops), so both hold on a busy machine:
  * it says what share of the threads' cores the kernel would use on an idle host.
  *
- * @param peakSource "measured" (PeakFlops on this host, now) or "given" (--peak-gflops-per-core)
+ * @param peak the per-core peak the fraction divides by, measured (PeakFlops) or given
  */
-public record FlopRate(double gflopPerFrame, double gflopsWall, double gflopsCpu, double peakPerCore,
-                       String peakSource, int threads, double fractionOfPeak) {
+public record FlopRate(double gflopPerFrame, double gflopsWall, double gflopsCpu, PeakMeasurement peak,
+                       int threads, double fractionOfPeak) {
 
-    public static FlopRate of(RunResult run, FrameStatistics stats, double peakPerCore, String peakSource) {
+    public static FlopRate of(RunResult run, FrameStatistics stats, PeakMeasurement peak) {
         double perFrame = FlopModel.flops(run.counts()) / run.frames() / 1e9;
         double wall = perFrame * stats.fpsMedian();
         double cpu = stats.cpuMsMedian() > 0 ? perFrame / (stats.cpuMsMedian() / 1000) : 0;
         int threads = run.config().threads();
-        return new FlopRate(perFrame, wall, cpu, peakPerCore, peakSource, threads, cpu / (peakPerCore * threads));
+        return new FlopRate(perFrame, wall, cpu, peak, threads, cpu / (peak.perCore() * threads));
+    }
+
+    public double peakPerCore() {
+        return peak.perCore();
+    }
+
+    public String peakSource() {
+        return peak.source();
     }
 }

@@ -40,7 +40,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
  * </ul>
  * Measured against the double reference on five at 800x600: about 0.02% of the pixels differ by more
  * than 2 per channel (raybench reports it for every run), on silhouettes and shadow edges, directly or
- * in reflections, where float and double disagree about a grazing ray (results/simd.md).
+ * in reflections, where float and double disagree about a grazing ray (results/intel-xeon-avx512-2cpu/simd.md).
  *
  * <p>Counting follows ScalarKernel: a traced ray tests every object; a shadow ray tests objects in
  * order up to and including the first that blocks it (one its own sphere blocks counts the tests up to
@@ -49,12 +49,13 @@ import static jdk.incubator.vector.VectorOperators.LT;
  * <p>Why the code looks as it does: C2 compiles FloatVector.min/max to six instructions each (Java's
  * NaN and signed-zero rules), so clamps and orderings are compares and blends; lane sets carried from
  * one loop iteration to the next are longs, because a VectorMask carried across a branch is boxed;
- * per-object constants are loaded from {@link LaneConstants} rather than broadcast (results/simd.md,
+ * per-object constants are loaded from {@link LaneConstants} rather than broadcast (results/intel-xeon-avx512-2cpu/simd.md,
  * "Third round", has the measurements).
  */
 final class PacketIntersector {
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = LaneMasks.I;
     static final float EPSILON = (float) ScalarKernel.EPSILON;
     private static final float NO_HIT = Float.POSITIVE_INFINITY;
     private static final float ONE_MINUS_EPSILON = 1f - EPSILON;
@@ -69,7 +70,8 @@ final class PacketIntersector {
      */
     static long nearest(CompiledScene s, LaneConstants k, RayPacket p, long active, long spheres,
                         RayCounts counts) {
-        VectorMask<Float> live = VectorMask.fromLong(F, active);
+        IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
+        VectorMask<Float> live = IntVector.broadcast(I, (int) active).and(laneBit).compare(EQ, laneBit).cast(F);
         float[] table = k.table;
         long[] leaving = p.lanesOnObject;
         FloatVector ox = FloatVector.fromArray(F, p.data, RayPacket.OX);
@@ -120,7 +122,8 @@ final class PacketIntersector {
                 .lanewise(VectorOperators.AND_NOT, disc.reinterpretAsInts());
             FloatVector index = FloatVector.fromArray(F, table, at + LaneConstants.SPHERE_INDEX);
             // A ray is never tested against the object it leaves (see the class comment).
-            VectorMask<Float> candidates = VectorMask.fromLong(F, others).and(signs.compare(LT, 0).cast(F));
+            VectorMask<Float> candidates = IntVector.broadcast(I, (int) others).and(laneBit).compare(EQ, laneBit)
+                .and(signs.compare(LT, 0)).cast(F);
             if (!candidates.anyTrue()) {
                 continue;
             }
@@ -152,7 +155,8 @@ final class PacketIntersector {
             FloatVector nDotO = ox.mul(nx).add(oy.mul(ny)).add(oz.mul(nz));
             FloatVector nDotD = dx.mul(nx).add(dy.mul(ny)).add(dz.mul(nz));
             FloatVector t = nDotO.neg().add(s.planeD[j]).div(nDotD);
-            VectorMask<Float> closer = VectorMask.fromLong(F, active & ~leaving[object])
+            VectorMask<Float> closer = IntVector.broadcast(I, (int) (active & ~leaving[object])).and(laneBit)
+                .compare(EQ, laneBit).cast(F)
                 .and(t.compare(GE, EPSILON))
                 .and(t.compare(LE, 1f))
                 .and(t.compare(LT, bestT));
@@ -212,6 +216,7 @@ final class PacketIntersector {
             }
         }
         long pending = active & ~ownSphereBlocks;
+        IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
         if (pending == 0L) {
             counts.intersectionTests += tests;
             return 0L;
@@ -236,7 +241,7 @@ final class PacketIntersector {
             // sphere's tangent plane facing the light (LaneConstants.SEPARATION): most segments miss
             // most spheres, and the floor, which nearly every line meets, lies below nearly every
             // point that is not on it.
-            VectorMask<Float> test = VectorMask.fromLong(F, others)
+            VectorMask<Float> test = IntVector.broadcast(I, (int) others).and(laneBit).compare(EQ, laneBit).cast(F)
                 .and(halfB.compare(LE, FloatVector.fromArray(F, table, pair + LaneConstants.SEPARATION)))
                 .and(halfB.mul(halfB).compare(GE, a.mul(c)));
             long blockedHere = 0L;

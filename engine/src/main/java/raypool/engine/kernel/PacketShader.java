@@ -19,6 +19,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
 final class PacketShader {
 
     private static final VectorSpecies<Float> F = PacketIntersector.F;
+    private static final VectorSpecies<Integer> I = LaneMasks.I;
     private static final float REFLECTED_RAY_LENGTH = (float) ScalarKernel.REFLECTED_RAY_LENGTH;
 
     private PacketShader() {
@@ -32,7 +33,8 @@ final class PacketShader {
      * packets of neighbouring pixels mostly hit one or two objects.
      */
     static void surface(CompiledScene s, LaneConstants k, RayPacket p, long hits) {
-        VectorMask<Float> hit = VectorMask.fromLong(F, hits);
+        IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
+        VectorMask<Float> hit = IntVector.broadcast(I, (int) hits).and(laneBit).compare(EQ, laneBit).cast(F);
         FloatVector t = FloatVector.fromArray(F, p.data, RayPacket.T);
         FloatVector object = FloatVector.fromArray(F, p.data, RayPacket.OBJECT);
         FloatVector dx = FloatVector.fromArray(F, p.data, RayPacket.DX);
@@ -114,7 +116,8 @@ final class PacketShader {
      * of the same light, which left 1/|L - P| in the packet).
      */
     static void addLight(CompiledScene s, RayPacket p, int light, long lit) {
-        VectorMask<Float> on = VectorMask.fromLong(F, lit);
+        IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
+        VectorMask<Float> on = IntVector.broadcast(I, (int) lit).and(laneBit).compare(EQ, laneBit).cast(F);
         FloatVector lx = FloatVector.fromArray(F, p.data, RayPacket.PX).neg().add(s.lightX[light]);
         FloatVector ly = FloatVector.fromArray(F, p.data, RayPacket.PY).neg().add(s.lightY[light]);
         FloatVector lz = FloatVector.fromArray(F, p.data, RayPacket.PZ).neg().add(s.lightZ[light]);
@@ -183,7 +186,9 @@ final class PacketShader {
      */
     static long reflect(RayPacket p, long hits) {
         FloatVector reflectivity = FloatVector.fromArray(F, p.data, RayPacket.REFLECTIVITY);
-        VectorMask<Float> mirrors = reflectivity.compare(GT, 0f).and(VectorMask.fromLong(F, hits));
+        IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
+        VectorMask<Float> mirrors = reflectivity.compare(GT, 0f)
+            .and(IntVector.broadcast(I, (int) hits).and(laneBit).compare(EQ, laneBit).cast(F));
         FloatVector weight = FloatVector.fromArray(F, p.data, RayPacket.WEIGHT);
         weight.blend(weight.mul(reflectivity), mirrors).intoArray(p.data, RayPacket.WEIGHT);
         FloatVector.fromArray(F, p.data, RayPacket.PX).intoArray(p.data, RayPacket.OX);

@@ -1,8 +1,8 @@
 package raypool.engine.kernel;
 
 /**
- * Work counted by a kernel, on the basis anchors.md uses for Mrays/s: rays = primary + reflection +
- * shadow rays (one shadow ray per light per shaded hit). One instance per worker thread, so counting
+ * Work counted by a kernel, on the basis published ray-tracer figures use for Mrays/s: rays = primary +
+ * reflection + shadow rays (one shadow ray per light per shaded hit). One instance per worker thread, so counting
  * needs no atomics; the scheduler sums them after each frame.
  */
 public final class RayCounts {

@@ -201,7 +201,10 @@ public final class ScalarKernel implements Kernel, KernelStages {
     /**
      * c-ray's ray_sphere: no hit when both roots are below EPSILON or both are beyond 1 (the ray's end);
      * otherwise the smaller root, a root below EPSILON replaced by the other. +infinity for no hit.
+     * The ray is passed as six doubles, not a vector object: this runs per ray and object, and must not
+     * allocate (hence more parameters than the style allows elsewhere).
      */
+    @SuppressWarnings("checkstyle:ParameterNumber")
     private static double sphereHitT(CompiledScene s, int i, double a,
                                      double ox, double oy, double oz, double dx, double dy, double dz) {
         double fx = ox - s.sphereX[i], fy = oy - s.sphereY[i], fz = oz - s.sphereZ[i];

@@ -3,11 +3,12 @@ package raypool.engine.kernel;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import raypool.engine.compile.CompiledScene;
 import raypool.engine.frame.FrameBuffer;
+
+import static jdk.incubator.vector.VectorOperators.EQ;
 
 /**
  * c-ray 1.1's rules on packets of {@code FloatVector.SPECIES_PREFERRED} neighbouring pixels of a row
@@ -25,7 +26,7 @@ import raypool.engine.frame.FrameBuffer;
 public final class SimdKernel implements Kernel, KernelStages {
 
     private static final VectorSpecies<Float> F = PacketIntersector.F;
-    private static final VectorSpecies<Integer> I = F.withLanes(int.class);
+    private static final VectorSpecies<Integer> I = LaneMasks.I;
 
     private final RayPacket packet = new RayPacket();
     private final LaneConstants constants = new LaneConstants();
@@ -64,8 +65,9 @@ public final class SimdKernel implements Kernel, KernelStages {
                 long live = F.indexInRange(x, width).toLong();
                 primaryHits(s, x, y, live, counts);
                 FloatVector objectPlusOne = FloatVector.fromArray(F, packet.data, RayPacket.OBJECT).add(1f);
+                IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
                 ((IntVector) objectPlusOne.convertShape(VectorOperators.F2I, I, 0))
-                    .intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
+                    .intoArray(pixels, y * width + x, IntVector.broadcast(I, (int) live).and(laneBit).compare(EQ, laneBit));
             }
         }
     }
@@ -83,12 +85,13 @@ public final class SimdKernel implements Kernel, KernelStages {
                 // No branch on hits: a vector merged across one is boxed (see PacketShader.addLight).
                 PacketShader.surface(s, constants, packet, hits);
                 IntVector lights = IntVector.zero(I);
+                IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
                 for (int light = 0; light < s.lightCount; light++) {
                     counts.shadow += Long.bitCount(hits);
                     long lit = PacketIntersector.unblocked(s, constants, packet, light, hits, counts);
-                    lights = lights.blend(lights.or(1 << light), VectorMask.fromLong(I, lit));
+                    lights = lights.blend(lights.or(1 << light), IntVector.broadcast(I, (int) lit).and(laneBit).compare(EQ, laneBit));
                 }
-                lights.intoArray(pixels, y * width + x, VectorMask.fromLong(I, live));
+                lights.intoArray(pixels, y * width + x, IntVector.broadcast(I, (int) live).and(laneBit).compare(EQ, laneBit));
             }
         }
     }
@@ -183,6 +186,7 @@ public final class SimdKernel implements Kernel, KernelStages {
             .or(g.lanewise(VectorOperators.LSHL, 8))
             .or(b)
             .or(0xFF000000);
-        argb.intoArray(pixels, offset, VectorMask.fromLong(I, live));
+        IntVector laneBit = IntVector.fromArray(I, LaneMasks.LANE_BIT, 0);
+        argb.intoArray(pixels, offset, IntVector.broadcast(I, (int) live).and(laneBit).compare(EQ, laneBit));
     }
 }

@@ -1,6 +1,9 @@
 package raypool.engine.kernel;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import raypool.engine.compile.CompiledScene;
@@ -12,6 +15,7 @@ import raypool.engine.scene.Material;
 import raypool.engine.scene.Plane;
 import raypool.engine.scene.Scene;
 import raypool.engine.scene.Vec3;
+import raypool.engine.testing.IsaLevel;
 import raypool.engine.testing.Renders;
 
 import java.util.Arrays;
@@ -23,18 +27,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The SIMD kernel against the double-precision reference, at whatever lane count this JVM runs with
- * (scripts run this class again with -XX:MaxVectorSize=32 and =16 for 8 and 4 lanes).
+ * The SIMD kernel against the double-precision reference, at whatever ISA level and lane count this JVM
+ * runs with (the build runs this class once per x86 level, see engine/pom.xml and {@link IsaLevel}).
  */
+@Tag("isa")
+@ExtendWith(IsaLevel.class)
 class SimdKernelTest {
 
     private static final FiveSpheres FIVE = new FiveSpheres();
 
+    @BeforeEach
+    void onlyWhereRaybenchRunsIt() {
+        // Without FMA the kernel still computes the right image, with FloatVector.fma as a Java loop at
+        // ~200x the scalar kernel's time: raybench runs the scalar kernel there (SimdSupportTest checks
+        // that), and JdkMaskRoundTripTest still runs at that level.
+        assumeTrue(SimdSupport.noSpeedReason().isEmpty(),
+            () -> "raybench runs the scalar kernel here: " + SimdSupport.noSpeedReason().orElseThrow());
+    }
+
     @Test
-    void runsAtTheLaneCountTheBuildAskedFor() {
-        String expected = System.getProperty("raypool.expectedLanes");
-        assumeTrue(expected != null, "no lane count requested (default surefire run)");
-        assertEquals(Integer.parseInt(expected), SimdKernel.lanes());
+    void runsAtTheIsaTheBuildAskedFor() {
+        String expected = System.getProperty(IsaLevel.EXPECTED);
+        String vectorBytes = System.getProperty(IsaLevel.VECTOR_BYTES);
+        assumeTrue(expected != null || vectorBytes != null,
+            "no ISA level asked for (the default execution runs the CPU's best)");
+        if (expected != null) {
+            assertEquals(expected, VectorIsa.current().label());
+        }
+        if (vectorBytes != null) {
+            assertEquals(Integer.parseInt(vectorBytes) / Float.BYTES, SimdKernel.lanes());
+        }
+        assertEquals(VectorIsa.current().lanes(), SimdKernel.lanes());
     }
 
     @ParameterizedTest(name = "{0}x{1} frame {2}")

@@ -1,6 +1,7 @@
 package raypool.render.image;
 
 import raypool.engine.frame.FrameBuffer;
+import raypool.files.AtomicFiles;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -30,6 +31,7 @@ public final class AnimatedGifWriter implements AutoCloseable {
     private static final String FORMAT = "javax_imageio_gif_image_1.0";
 
     private final Path target;
+    private final AtomicFiles.Pending pending;
     private final Path temp;
     private final int delayCentiseconds;
     private final ImageWriter writer;
@@ -41,7 +43,8 @@ public final class AnimatedGifWriter implements AutoCloseable {
     public AnimatedGifWriter(Path target, int frameDelayMillis) throws IOException {
         this.target = target.toAbsolutePath();
         this.delayCentiseconds = Math.max(2, Math.round(frameDelayMillis / 10f));
-        this.temp = AtomicFiles.temporaryBeside(this.target);
+        this.pending = AtomicFiles.begin(this.target);
+        this.temp = pending.temporary();
         var writers = ImageIO.getImageWritersByFormatName("gif");
         if (!writers.hasNext()) {
             Files.deleteIfExists(temp);
@@ -128,7 +131,7 @@ public final class AnimatedGifWriter implements AutoCloseable {
             writer.endWriteSequence();
             out.close();
             writer.dispose();
-            AtomicFiles.moveIntoPlace(temp, target);
+            pending.commit();
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -1,5 +1,6 @@
 package raypool.render.image;
 
+import raypool.files.AtomicFiles;
 import raypool.engine.frame.FrameBuffer;
 
 import javax.imageio.ImageIO;

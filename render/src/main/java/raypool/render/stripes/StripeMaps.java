@@ -3,6 +3,10 @@ package raypool.render.stripes;
 import raypool.engine.frame.FrameBuffer;
 import raypool.engine.schedule.FrameTiming;
 import raypool.engine.schedule.StripePolicy;
+import raypool.engine.verify.FramesNotVerifiedException;
+import raypool.engine.verify.ImageChecks;
+import raypool.engine.verify.ReferenceCheck;
+import raypool.engine.verify.RenderedFrame;
 import raypool.render.SceneRenderer;
 import raypool.render.image.PngWriter;
 
@@ -26,11 +30,13 @@ public final class StripeMaps {
 
     /**
      * Renders frame {@code frameIndex} under every policy and writes {@code stripes-<policy>.png} into
-     * {@code folder}; returns the files written, in policy order.
+     * {@code folder}; returns the files written, in policy order. Each policy's frame is checked against
+     * the scalar reference first: a map tinting a wrong picture is not written (FramesNotVerifiedException).
      */
     public static List<Path> writeAll(SceneRenderer renderer, int frameIndex, int warmupFrames, Path folder)
         throws IOException {
-        List<Path> written = new ArrayList<>();
+        List<RenderedFrame> frames = new ArrayList<>();
+        List<FrameStripes> stripes = new ArrayList<>();
         FrameBuffer frame = new FrameBuffer(renderer.width(), renderer.height());
         for (StripePolicy policy : StripePolicy.values()) {
             renderer.policy(policy);
@@ -38,9 +44,18 @@ public final class StripeMaps {
                 renderer.render(frameIndex, frame);
             }
             FrameTiming timing = renderer.render(frameIndex, frame);
-            FrameStripes stripes = FrameStripes.of(policy, timing);
-            Path file = folder.resolve("stripes-" + policy.label() + ".png");
-            PngWriter.write(StripeMap.draw(frame, stripes), file);
+            stripes.add(FrameStripes.of(policy, timing));
+            frames.add(RenderedFrame.copyOf(frameIndex, renderer.kernel(), frame));
+        }
+        ImageChecks checks = ReferenceCheck.checkAll(renderer.scene(), frames);
+        if (!checks.verified()) {
+            throw new FramesNotVerifiedException("the stripe maps' frames do not match the scalar reference", checks);
+        }
+        List<Path> written = new ArrayList<>();
+        StripePolicy[] policies = StripePolicy.values();
+        for (int p = 0; p < policies.length; p++) {
+            Path file = folder.resolve("stripes-" + policies[p].label() + ".png");
+            PngWriter.write(StripeMap.draw(frames.get(p).frame(), stripes.get(p)), file);
             written.add(file);
         }
         return written;

@@ -1,5 +1,8 @@
 package raypool.render.view;
 
+import raypool.engine.verify.ImageChecks;
+import raypool.engine.verify.ReferenceCheck;
+import raypool.engine.verify.RenderedFrame;
 import raypool.render.image.PngWriter;
 
 import java.awt.image.BufferedImage;
@@ -8,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * {@code raybench --view}: a window that shows the frames as they are rendered, with the FPS overlay and
@@ -86,7 +90,9 @@ public final class LiveView {
                 }
                 window.show();
             }
-            return EXIT_OK;
+            loop.stop();
+            joinQuietly(renderer);
+            return framesVerified(loop, err) ? EXIT_OK : EXIT_FAILED;
         } finally {
             loop.stop();
             joinQuietly(renderer);
@@ -117,6 +123,9 @@ public final class LiveView {
             err.println("raybench --view: rendering failed: " + loop.failure());
             return EXIT_FAILED;
         }
+        if (!framesVerified(loop, err)) {
+            return EXIT_FAILED;
+        }
         if (options.screenshot().isPresent()) {
             if (!save(window.capture(), options.screenshot().get(), err)) {
                 return EXIT_FAILED;
@@ -124,6 +133,18 @@ public final class LiveView {
         }
         window.show();
         return EXIT_OK;
+    }
+
+    /** Checks the frames the loop kept against the scalar reference and says what it found. */
+    static boolean framesVerified(RenderLoop loop, PrintStream err) {
+        List<RenderedFrame> frames = loop.framesToCheck();
+        if (frames.isEmpty()) {
+            err.println("raybench --view: no frame was rendered, so none could be checked");
+            return true;
+        }
+        ImageChecks checks = ReferenceCheck.checkAll(loop.scene(), frames);
+        err.println("raybench --view: image " + checks.summary());
+        return checks.verified();
     }
 
     private static boolean save(BufferedImage image, Path file, PrintStream err) {

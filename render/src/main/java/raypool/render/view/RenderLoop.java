@@ -9,7 +9,13 @@ import raypool.engine.schedule.FrameTiming;
 import raypool.engine.schedule.RenderPool;
 import raypool.engine.schedule.StripePlan;
 
+import raypool.engine.verify.ReferenceCheck;
+import raypool.engine.verify.RenderedFrame;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RenderLoop implements Runnable {
 
+    /**
+     * Without a frame limit, every this many frames a copy is kept as the last frame to check when the
+     * window closes (a copy per frame would cost more than a small frame's render).
+     */
+    static final long LAST_FRAME_EVERY = 16;
+
     /** Rows not drawn yet, in unbuffered mode: a dark slate no row of the scene is ever entirely made of. */
     public static final int UNDRAWN = 0xFF1E2A38;
 
@@ -35,6 +47,10 @@ public final class RenderLoop implements Runnable {
     private final DoubleBuffer frames;
     private final RayCounts rays = new RayCounts();
     private final FrameRateMeter meter = new FrameRateMeter();
+    /** Frames to keep for the check against the reference (with a frame limit: first, middle, last). */
+    private final int[] checkedPositions;
+    private final List<RenderedFrame> kept = new CopyOnWriteArrayList<>();
+    private volatile RenderedFrame lastFrame;
 
     private volatile boolean stopping;
     private volatile boolean showBack;
@@ -53,6 +69,25 @@ public final class RenderLoop implements Runnable {
         this.current = settings;
         this.frameLimit = frameLimit;
         this.frames = new DoubleBuffer(width, height);
+        this.checkedPositions = frameLimit > 0 ? ReferenceCheck.samplePositions((int) Math.min(frameLimit,
+            Integer.MAX_VALUE)) : new int[] {0};
+    }
+
+    /**
+     * The frames to check against the reference once the loop has stopped: with a frame limit the first,
+     * middle and last; without one the first and the last rendered. Empty before the first frame.
+     */
+    public List<RenderedFrame> framesToCheck() {
+        List<RenderedFrame> all = new ArrayList<>(kept);
+        RenderedFrame last = lastFrame;
+        if (frameLimit == 0 && last != null && (all.isEmpty() || all.getLast().frameIndex() != last.frameIndex())) {
+            all.add(last);
+        }
+        return all;
+    }
+
+    public AnimatedScene scene() {
+        return scene;
     }
 
     /** Asks for new settings; the loop takes them up before its next frame. */
@@ -138,6 +173,12 @@ public final class RenderLoop implements Runnable {
         }
         showBack = !settings.buffered();
         FrameTiming timing = pool.render(compiled, target, plan, rays);
+        int index = (int) (framesDone % Integer.MAX_VALUE);
+        if (kept.size() < checkedPositions.length && checkedPositions[kept.size()] == index) {
+            kept.add(RenderedFrame.copyOf(index, settings.kernel(), target));
+        } else if (frameLimit == 0 && framesDone % LAST_FRAME_EVERY == 0) {
+            lastFrame = RenderedFrame.copyOf(index, settings.kernel(), target);
+        }
         if (settings.buffered()) {
             frames.publish();
         }

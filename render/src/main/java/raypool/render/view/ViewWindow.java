@@ -2,12 +2,14 @@ package raypool.render.view;
 
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
+import org.lwjgl.system.MemoryUtil;
 import raypool.engine.frame.FrameBuffer;
 import raypool.render.font.BitmapFont;
 import raypool.render.image.Images;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -36,6 +38,13 @@ final class ViewWindow implements AutoCloseable {
     private final int frameWidth;
     private final int frameHeight;
     private final int texture;
+    /**
+     * The frame's pixels as uploaded: off-heap, owned by the window. Handing GL the render target's int[]
+     * itself let LWJGL's JNI array access copy it and write the copy back on release, over the rows the
+     * render threads had drawn meanwhile: unbuffered frames lost rows (found by the view's own check of
+     * its frames against the reference).
+     */
+    private final IntBuffer upload;
     private final Queue<ViewCommand> commands = new ArrayDeque<>();
     private final GLFWErrorCallback errors;
 
@@ -44,6 +53,7 @@ final class ViewWindow implements AutoCloseable {
         this.frameWidth = frameWidth;
         this.frameHeight = frameHeight;
         this.errors = errors;
+        this.upload = MemoryUtil.memAllocInt(frameWidth * frameHeight);
         glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
             if (action == GLFW_PRESS || action == GLFW_REPEAT) {
                 KeyBindings.command(key).ifPresent(commands::add);
@@ -131,8 +141,10 @@ final class ViewWindow implements AutoCloseable {
 
         glEnable(GL_TEXTURE_2D);
         glBindTexture(GL_TEXTURE_2D, texture);
+        upload.clear();
+        upload.put(frame.pixels()).flip();
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, frameWidth, frameHeight, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV,
-            frame.pixels());
+            upload);
         glColor3f(1, 1, 1);
         glBegin(GL_QUADS);
         // The texture's first row is the frame's top row, drawn at y = 0 (top) by the projection above.
@@ -218,6 +230,7 @@ final class ViewWindow implements AutoCloseable {
     @Override
     public void close() {
         glDeleteTextures(texture);
+        MemoryUtil.memFree(upload);
         GL.setCapabilities(null);
         glfwFreeCallbacks(window);
         glfwDestroyWindow(window);

@@ -1,5 +1,6 @@
 package raypool.render.image;
 
+import raypool.files.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import raypool.engine.frame.FrameBuffer;

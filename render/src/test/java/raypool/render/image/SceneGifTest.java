@@ -5,7 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Node;
 import raypool.engine.frame.FrameBuffer;
 import raypool.engine.kernel.KernelKind;
+import raypool.engine.scene.AnimatedScene;
 import raypool.engine.scene.FiveSpheres;
+import raypool.engine.verify.FramesNotVerifiedException;
 import raypool.engine.schedule.StripePolicy;
 import raypool.render.SceneRenderer;
 
@@ -23,6 +25,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SceneGifTest {
@@ -33,10 +36,41 @@ class SceneGifTest {
     Path dir;
 
     @Test
+    void framesThatDoNotMatchTheReferenceLeaveNoFile() {
+        // A scene that renders one moment of the animation and is checked against another: what a kernel
+        // that stops writing pixels once compiled looks like to the check.
+        FiveSpheres five = new FiveSpheres();
+        int[] calls = {0};
+        AnimatedScene drifting = new AnimatedScene() {
+            @Override
+            public String name() {
+                return "drifting";
+            }
+
+            @Override
+            public raypool.engine.scene.Scene frame(int index) {
+                return five.frame(calls[0]++ < FRAMES ? index : index + 40);
+            }
+        };
+        Path file = dir.resolve("wrong.gif");
+        try (SceneRenderer renderer = new SceneRenderer(drifting, W, H, 2, KernelKind.SCALAR, StripePolicy.DYNAMIC)) {
+            FramesNotVerifiedException e = assertThrows(FramesNotVerifiedException.class,
+                () -> SceneGif.write(renderer, FRAMES, SceneGif.DEFAULT_FRAME_DELAY_MILLIS, file));
+            assertFalse(e.checks().verified());
+        }
+        assertFalse(Files.exists(file), "no GIF of wrong frames");
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no temporary file left either");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void hasOneImagePerFrameLoopsForeverAndTheSphereMoves() throws IOException {
         Path file = dir.resolve("five.gif");
         try (SceneRenderer renderer = new SceneRenderer(new FiveSpheres(), W, H, 2, KernelKind.SCALAR, StripePolicy.DYNAMIC)) {
-            SceneGif.write(renderer, FRAMES, SceneGif.DEFAULT_FRAME_DELAY_MILLIS, file);
+            assertTrue(SceneGif.write(renderer, FRAMES, SceneGif.DEFAULT_FRAME_DELAY_MILLIS, file).verified());
         }
         List<BufferedImage> images = new ArrayList<>();
         String loop;

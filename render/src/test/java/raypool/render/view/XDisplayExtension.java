@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Gives window tests an X display: the developer's DISPLAY, or else an Xvfb started once for the whole
  * test run and stopped at its end. Without either, the tests are reported skipped with the reason on a
- * developer's machine, and fail in CI (CI=true), where .ci/run installs Xvfb: a window test must never
+ * developer's machine, and fail in CI (CI=true), where ./scripts/test installs Xvfb: a window test must never
  * pass there without having opened a window.
  */
 final class XDisplayExtension implements BeforeAllCallback {
@@ -28,7 +28,7 @@ final class XDisplayExtension implements BeforeAllCallback {
         if (display instanceof NoDisplayException e) {
             String why = "window tests need an X display: " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(why + " (CI must have Xvfb: .ci/run installs it with scripts/lib/install-deps.sh)");
+                Assertions.fail(why + " (CI must have Xvfb: ./scripts/test installs it through scripts/lib/deps.sh)");
             }
             Assumptions.abort(why);
         }

@@ -19,7 +19,7 @@ class XvfbServerTest {
         if (xvfb == null) {
             String why = "Xvfb is not installed";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(why + " (.ci/run installs it)");
+                Assertions.fail(why + " (./scripts/test installs it through scripts/lib/deps.sh)");
             }
             Assumptions.abort(why);
         }

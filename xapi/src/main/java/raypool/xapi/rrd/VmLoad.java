@@ -14,6 +14,14 @@ public record VmLoad(String vmUuid, int vcpus, double cpuUtilisation, double mem
     private static final java.util.regex.Pattern VIF = java.util.regex.Pattern.compile("vif_\\d+_(rx|tx)");
     private static final java.util.regex.Pattern VBD = java.util.regex.Pattern.compile("vbd_[a-z0-9]+_(read|write)");
 
+    /**
+     * vCPUs' worth of CPU in use (vcpus x utilisation). For a host's control domain (dom0), that is the
+     * load it adds to the host's own cpuN, which a reader that sums its guests must count too.
+     */
+    public double busyCpus() {
+        return vcpus * cpuUtilisation;
+    }
+
     public static VmLoad of(RrdUpdates updates, String vmUuid) {
         return of(updates.latestOf(vmUuid), vmUuid);
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.Condition;
  * quiet subscription does not fall behind the log and into EVENTS_LOST.
  */
 final class EventFrom {
-    private static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task");
+    private static final List<String> CLASSES = JsonRpcApi.CLASSES;
 
     private final SimPool pool;
     private final EventLog events;

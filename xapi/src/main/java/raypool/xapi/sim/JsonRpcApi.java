@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The XAPI methods the simulated pool answers, by name, over {@link SimPool}. Class methods
+ * The XAPI methods the simulated pool answers, by name, over {@link SimPool}, whichever protocol the
+ * call came in (XML-RPC or JSON-RPC: the parameters arrive as {@link JsonNode}s either way). Class methods
  * (get_all, get_all_records, get_record, get_by_uuid, get_FIELD) are generated from each class's
  * record, so the field getters and the records cannot disagree. Every method except session login
  * and system.* takes the session first and checks it; writes check the session's role.
@@ -26,10 +27,11 @@ final class JsonRpcApi {
      * @param async whether an {@code Async.} form exists: xapi has none for session and task methods
      *              or for getters derived from fields
      */
-    private record Method(int arity, boolean writes, boolean async, Body body) {
+    private record Method(int arity, int maxArity, boolean writes, boolean async, Body body) {
     }
 
-    static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task");
+    static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task", "PIF",
+            "network");
 
     private final SimPool pool;
     private final Optional<String> memberOf;
@@ -66,6 +68,57 @@ final class JsonRpcApi {
         add("event.from", 3, false, (s, p) -> pool.eventFrom(strings(p.get(0)), p.get(1).asText(), p.get(2).asDouble()));
         add("event.inject", 2, false, (s, p) -> pool.inject(xapiClass(p.get(0).asText()), ref(p, 1)));
         add("session.get_this_host", 1, false, (s, p) -> pool.read(pool::masterRef));
+
+        for (String cls : List.of("pool", "VM")) {
+            add(cls + ".add_to_other_config", 3, true, (s, p) -> {
+                pool.addToOtherConfig(cls, ref(p, 0), p.get(1).asText(), p.get(2).asText());
+                return "";
+            });
+            add(cls + ".remove_from_other_config", 2, true, (s, p) -> {
+                pool.removeFromOtherConfig(cls, ref(p, 0), p.get(1).asText());
+                return "";
+            });
+            add(cls + ".set_other_config", 2, true, (s, p) -> {
+                pool.setOtherConfig(cls, ref(p, 0), stringMap(p.get(1)));
+                return "";
+            });
+        }
+        add("pool.set_wlb_enabled", 2, true, (s, p) -> { pool.setWlbEnabled(ref(p, 0), p.get(1).asBoolean()); return ""; });
+        add("VM.add_tags", 2, true, (s, p) -> { pool.changeTags(ref(p, 0), t -> t.add(p.get(1).asText())); return ""; });
+        add("VM.remove_tags", 2, true, (s, p) -> { pool.changeTags(ref(p, 0), t -> t.remove(p.get(1).asText())); return ""; });
+        add("VM.set_tags", 2, true, (s, p) -> {
+            List<String> tags = strings(p.get(1));
+            pool.changeTags(ref(p, 0), t -> { t.clear(); t.addAll(tags); });
+            return "";
+        });
+
+        addMessage("host.power_on", 1, true, (s, p) -> { pool.powerOn(ref(p, 0)); return ""; });
+        addMessage("host.set_power_on_mode", 3, true, (s, p) -> {
+            pool.setPowerOnMode(ref(p, 0), p.get(1).asText(), stringMap(p.get(2)));
+            return "";
+        });
+        addMessage("VM.assert_can_boot_here", 2, false, (s, p) -> { pool.assertCanBootHere(ref(p, 0), ref(p, 1)); return ""; });
+        // (vm, dest, live, vdi_map, vif_map, options), and vgpu_map since XenServer 7.3
+        methods.put("VM.assert_can_migrate", new Method(6, 7, false, true, (s, p) -> {
+            JsonNode host = p.get(1).get("host");
+            if (host == null || !host.isTextual()) {
+                throw new SimError("INVALID_VALUE", "dest", "has no 'host' (use host.migrate_receive)");
+            }
+            pool.assertCanMigrate(ref(p, 0), host.asText());
+            return "";
+        }));
+        addMessage("host.migrate_receive", 3, false, (s, p) -> pool.read(() -> {
+            String host = pool.host(ref(p, 0)).map(h -> h.ref)
+                    .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0)));
+            // what xapi's migrate_receive hands the sender; within one pool only "host" matters here
+            Map<String, String> dest = new LinkedHashMap<>();
+            dest.put("SM", "simulated");
+            dest.put("host", host);
+            dest.put("xenops", "simulated");
+            dest.put("session_id", s.ref());
+            dest.put("master", "simulated");
+            return dest;
+        }));
     }
 
     private void addClassMethods(String cls) {
@@ -85,13 +138,14 @@ final class JsonRpcApi {
         return pool.read(() -> pool.record(cls, ref)).orElseThrow(() -> new SimError("HANDLE_INVALID", cls, ref));
     }
 
+    /** A method without an Async form: field getters and setters, session, task and event calls. */
     private void add(String name, int arity, boolean writes, Body body) {
-        methods.put(name, new Method(arity, writes, false, body));
+        methods.put(name, new Method(arity, arity, writes, false, body));
     }
 
-    /** A message with an Async form (everything but session, task, event and field getters). */
+    /** A message with an Async form. */
     private void addMessage(String name, int arity, boolean writes, Body body) {
-        methods.put(name, new Method(arity, writes, true, body));
+        methods.put(name, new Method(arity, arity, writes, true, body));
     }
 
     /** Every method name, as system.listMethods answers (with the Async forms). */
@@ -141,7 +195,13 @@ final class JsonRpcApi {
         if (method == null || (async && !method.async())) {
             throw new SimError("MESSAGE_METHOD_UNKNOWN", name);
         }
-        expectArity(name, params, method.arity() + 1);
+        if (params.size() < method.arity() + 1 || params.size() > method.maxArity() + 1) {
+            throw new SimError("MESSAGE_PARAMETER_COUNT_MISMATCH", name, Integer.toString(method.arity() + 1),
+                    Integer.toString(params.size()));
+        }
+        if (pool.faults().takeSessionExpiry()) {
+            pool.expireAllSessions();
+        }
         SimSession session = pool.session(params.getFirst().asText());
         if (method.writes() && session.role() == SimUser.Role.READ_ONLY) {
             throw new SimError("RBAC_PERMISSION_DENIED", syncName,
@@ -178,6 +238,15 @@ final class JsonRpcApi {
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Map<String, String> stringMap(JsonNode object) {
+        if (!object.isObject()) {
+            throw new SimError("FIELD_TYPE_ERROR", "expected a (string -> string) map");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import raypool.xapi.client.Wire;
 
 /**
  * Renders the simulated objects as XAPI records. One function per class, so that every record of a
  * class carries the same fields (clients such as XenCenter deserialise into fixed types and fail on
- * a missing field). Ints are JSON integer literals, as xapi's JSON-RPC writes them (rpclib's Intlit:
- * exact, even beyond 2^53; doc/content/xen-api/wire-protocol.md); map keys are strings; absent
- * references are OpaqueRef:NULL.
+ * a missing field). Ints are longs, which JSON-RPC writes as integer literals, as xapi does (rpclib's
+ * Intlit: exact, even beyond 2^53; doc/content/xen-api/wire-protocol.md), and XML-RPC as decimal
+ * strings; datetimes are {@link Instant}s, a string {@code 20240101T13:20:11Z} in JSON-RPC and a
+ * {@code dateTime.iso8601} in XML-RPC; map keys are strings; absent references are OpaqueRef:NULL.
  */
 final class Records {
     static final String NULL_REF = "OpaqueRef:NULL";
@@ -25,10 +25,10 @@ final class Records {
         r.put("uuid", h.uuid);
         r.put("name_label", h.name);
         r.put("name_description", "simulated host");
-        r.put("allowed_operations", h.enabled ? List.of("evacuate", "shutdown", "reboot") : List.of("power_on"));
+        r.put("allowed_operations", hostOperations(h));
         r.put("current_operations", Map.of());
-        r.put("API_version_major", "2");
-        r.put("API_version_minor", "21");
+        r.put("API_version_major", 2L);
+        r.put("API_version_minor", 21L);
         r.put("API_version_vendor", "raypool simulated pool");
         r.put("software_version", Map.of("product_brand", "XenServer", "product_version", "8.4.0",
                 "platform_name", "XCP", "xapi", "24.19", "build_number", "sim"));
@@ -36,21 +36,28 @@ final class Records {
         r.put("address", h.address);
         r.put("hostname", h.name);
         r.put("metrics", h.metricsRef);
+        r.put("PIFs", List.of(h.pifRef));
+        r.put("management_interface", h.pifRef);
         r.put("resident_VMs", List.copyOf(h.residentVms));
         r.put("cpu_info", Map.of("cpu_count", Integer.toString(h.threads), "socket_count", "2",
                 "vendor", "GenuineIntel", "modelname", "Intel(R) Xeon(R) simulated", "speed", "2400.000"));
         r.put("memory_overhead", pool.controlDomainBytes());
-        r.put("license_params", new RepeatedKeyMap(List.of(
+        List<Map.Entry<String, String>> licence = new ArrayList<>(List.of(
                 Map.entry("sku_type", "premium"),
                 Map.entry("expiry", pool.licenseExpiry()),
                 Map.entry("restrict_wlb", "false"),
-                Map.entry("restrict_pooling", "false"),
-                // XCP-ng 8.3 repeats keys in this map; so does the simulated pool
-                Map.entry("restrict_wlb", "false"))));
+                Map.entry("restrict_pooling", "false")));
+        if (pool.config().repeatedLicenceKeys()) {
+            // XCP-ng 8.3 repeats keys in this map; so does the simulated pool unless told otherwise
+            licence.add(Map.entry("restrict_wlb", "false"));
+        }
+        r.put("license_params", new RepeatedKeyMap(licence));
         r.put("edition", "premium");
         r.put("license_server", Map.of("address", "localhost", "port", "27000"));
         r.put("other_config", Map.of());
         r.put("tags", List.of());
+        r.put("power_on_mode", h.powerOnMode);
+        r.put("power_on_config", h.powerOnConfig);
         r.put("suspend_image_sr", NULL_REF);
         r.put("crash_dump_sr", NULL_REF);
         return r;
@@ -62,7 +69,7 @@ final class Records {
         r.put("memory_total", h.memoryBytes);
         r.put("memory_free", pool.freeMemory(h));
         r.put("live", h.live);
-        r.put("last_updated", Wire.formatDatetime(Instant.ofEpochMilli(h.metricsUpdatedMillis)));
+        r.put("last_updated", Instant.ofEpochMilli(h.metricsUpdatedMillis));
         r.put("other_config", Map.of());
         return r;
     }
@@ -106,9 +113,26 @@ final class Records {
         r.put("metrics", v.metricsRef);
         r.put("guest_metrics", NULL_REF);
         r.put("ha_restart_priority", "");
-        r.put("other_config", Map.of());
-        r.put("tags", List.of());
+        r.put("other_config", new LinkedHashMap<>(v.otherConfig));
+        r.put("tags", new ArrayList<>(v.tags));
         return r;
+    }
+
+    /**
+     * A host's allowed_operations by xapi's rules (xapi_host_helpers.ml): reboot and shutdown only once
+     * disabled, power_on only while not live and with a power_on_mode; what places VMs needs it live.
+     */
+    private static List<String> hostOperations(SimHost h) {
+        List<String> ops = new ArrayList<>();
+        if (h.live) {
+            ops.addAll(List.of("provision", "evacuate", "vm_start", "vm_resume", "vm_migrate"));
+            if (!h.enabled) {
+                ops.addAll(List.of("reboot", "shutdown"));
+            }
+        } else if (!h.powerOnMode.isEmpty() && !h.booting()) {
+            ops.add("power_on");
+        }
+        return ops;
     }
 
     private static List<String> allowedOperations(SimVm v) {
@@ -132,9 +156,9 @@ final class Records {
         r.put("VCPUs_params", Map.of());
         r.put("VCPUs_flags", List.of());
         r.put("state", List.of());
-        r.put("start_time", Wire.formatDatetime(Instant.ofEpochMilli(startedMillis)));
-        r.put("install_time", Wire.formatDatetime(Instant.ofEpochMilli(startedMillis)));
-        r.put("last_updated", Wire.formatDatetime(Instant.ofEpochMilli(nowMillis)));
+        r.put("start_time", Instant.ofEpochMilli(startedMillis));
+        r.put("install_time", Instant.ofEpochMilli(startedMillis));
+        r.put("last_updated", Instant.ofEpochMilli(nowMillis));
         r.put("other_config", Map.of());
         r.put("hvm", !v.controlDomain);
         r.put("nested_virt", false);
@@ -150,8 +174,8 @@ final class Records {
         r.put("name_description", "");
         r.put("allowed_operations", t.pending() ? List.of("cancel") : List.of());
         r.put("current_operations", Map.of());
-        r.put("created", Wire.formatDatetime(Instant.ofEpochMilli(t.createdMillis)));
-        r.put("finished", Wire.formatDatetime(Instant.ofEpochMilli(t.finishedMillis)));
+        r.put("created", Instant.ofEpochMilli(t.createdMillis));
+        r.put("finished", Instant.ofEpochMilli(t.finishedMillis));
         r.put("status", t.status);
         r.put("resident_on", residentOn);
         r.put("progress", t.progress);
@@ -165,16 +189,59 @@ final class Records {
         return r;
     }
 
-    static Map<String, Object> pool(String uuid, String master) {
+    static Map<String, Object> pool(String uuid, String master, boolean wlbEnabled, Map<String, String> otherConfig,
+                                    int hosts) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("uuid", uuid);
         r.put("name_label", "raypool simulated pool");
-        r.put("name_description", "4 hosts on shared storage with a 10 GbE migration network");
+        r.put("name_description", hosts + " hosts on shared storage with a 10 GbE migration network");
         r.put("master", master);
         r.put("default_SR", "OpaqueRef:shared-sr");
         r.put("ha_enabled", false);
-        r.put("wlb_enabled", false);
+        r.put("wlb_url", "");
+        r.put("wlb_username", "");
+        r.put("wlb_enabled", wlbEnabled);
+        r.put("wlb_verify_cert", false);
+        r.put("other_config", new LinkedHashMap<>(otherConfig));
+        r.put("tags", List.of());
+        return r;
+    }
+
+    /** A host's one interface: its management PIF on the pool-wide network, which migrations use too. */
+    static Map<String, Object> pif(SimHost h, String network) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("uuid", h.pifUuid);
+        r.put("device", "eth0");
+        r.put("network", network);
+        r.put("host", h.ref);
+        r.put("MAC", "");
+        r.put("MTU", 1500L);
+        r.put("VLAN", -1L);
+        r.put("physical", true);
+        r.put("currently_attached", h.live);
+        r.put("ip_configuration_mode", "Static");
+        r.put("IP", h.address);
+        r.put("netmask", "255.0.0.0");
+        r.put("gateway", "");
+        r.put("DNS", "");
+        r.put("management", true);
         r.put("other_config", Map.of());
+        return r;
+    }
+
+    static Map<String, Object> network(String uuid, List<String> pifs) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("uuid", uuid);
+        r.put("name_label", "Pool-wide network associated with eth0");
+        r.put("name_description", "");
+        r.put("allowed_operations", List.of());
+        r.put("current_operations", Map.of());
+        r.put("VIFs", List.of());
+        r.put("PIFs", pifs);
+        r.put("MTU", 1500L);
+        r.put("other_config", Map.of());
+        r.put("bridge", "xenbr0");
+        r.put("managed", true);
         r.put("tags", List.of());
         return r;
     }

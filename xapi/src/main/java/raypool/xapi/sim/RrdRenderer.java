@@ -46,15 +46,25 @@ final class RrdRenderer {
     private static List<Column> columns(SimPool pool) {
         List<Column> out = new ArrayList<>();
         Workload w = pool.workload();
+        List<Column> dom0Columns = new ArrayList<>();
         for (SimHost h : pool.hostList()) {
-            List<SimVm> guests = h.residentVms.stream().map(ref -> pool.vmList().stream()
-                    .filter(v -> v.ref.equals(ref)).findFirst().orElseThrow()).filter(v -> !v.controlDomain).toList();
+            List<SimVm> resident = h.residentVms.stream().map(ref -> pool.vmList().stream()
+                    .filter(v -> v.ref.equals(ref)).findFirst().orElseThrow()).toList();
+            List<SimVm> guests = resident.stream().filter(v -> !v.controlDomain).toList();
+            SimVm dom0 = resident.stream().filter(v -> v.controlDomain).findFirst().orElseThrow();
             String p = "AVERAGE:host:" + h.uuid + ":";
+            Source guestNet = t -> guests.stream().mapToDouble(v -> w.networkBytesPerSecond(v.workloadIndex, t)).sum();
+            Source guestDisk = t -> guests.stream().mapToDouble(v -> w.diskBytesPerSecond(v.workloadIndex, t)).sum();
+            double migIn = pool.migrationTraffic(h, true);
+            double migOut = pool.migrationTraffic(h, false);
+            Source dom0Threads = t -> h.live
+                    ? ControlDomainLoad.threads(guestNet.at(t), guestDisk.at(t), migIn + migOut, dom0.vcpus)
+                    : Double.NaN;
             Source hostCpu = t -> {
                 if (!h.live) {
                     return Double.NaN;
                 }
-                double busy = 0.5; // dom0's own work, in threads
+                double busy = dom0Threads.at(t); // the control domain's own work counts, as on a real host
                 for (SimVm v : guests) {
                     busy += v.vcpus * w.cpu(v.workloadIndex, t);
                 }
@@ -69,9 +79,6 @@ final class RrdRenderer {
             out.add(new Column(p + "memory_total_kib", t -> h.memoryBytes / KIB));
             long free = pool.freeMemory(h);
             out.add(new Column(p + "memory_free_kib", t -> free / KIB));
-            Source guestNet = t -> guests.stream().mapToDouble(v -> w.networkBytesPerSecond(v.workloadIndex, t)).sum();
-            double migIn = pool.migrationTraffic(h, true);
-            double migOut = pool.migrationTraffic(h, false);
             out.add(new Column(p + "pif_eth0_rx", t -> guestNet.at(t) / 2));
             out.add(new Column(p + "pif_eth0_tx", t -> guestNet.at(t) / 2));
             out.add(new Column(p + "pif_eth1_rx", t -> migIn));
@@ -79,7 +86,16 @@ final class RrdRenderer {
             out.add(new Column(p + "pif_aggr_rx", t -> guestNet.at(t) / 2 + migIn));
             out.add(new Column(p + "pif_aggr_tx", t -> guestNet.at(t) / 2 + migOut));
             out.add(new Column(p + "loadavg", t -> hostCpu.at(t) * h.threads));
+            // dom0 is a VM too: its vCPUs' utilisation under its own uuid, as rrdd reports it
+            String d = "AVERAGE:vm:" + dom0.uuid + ":";
+            for (int cpu = 0; cpu < dom0.vcpus; cpu++) {
+                // xapi's daemons favour dom0's first vCPUs
+                double weight = dom0.vcpus * (cpu == 0 ? 2.0 : 1.0) / (dom0.vcpus + 1);
+                dom0Columns.add(new Column(d + "cpu" + cpu, t -> Math.min(1.0, dom0Threads.at(t) / dom0.vcpus * weight)));
+            }
+            dom0Columns.add(new Column(d + "memory", t -> (double) dom0.memoryBytes));
         }
+        out.addAll(dom0Columns);
         for (SimVm v : pool.vmList()) {
             if (!v.running() || v.controlDomain) {
                 continue;

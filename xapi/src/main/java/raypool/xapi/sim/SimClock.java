@@ -2,7 +2,7 @@ package raypool.xapi.sim;
 
 /**
  * Simulated time in epoch milliseconds. The HTTP pool runs on a {@link Scaled} clock; a trace-driven
- * simulator (the balancer's) can instead supply its own clock and call {@link SimPool#advance()}.
+ * simulator can instead supply its own clock and call {@link SimPool#advance()}.
  */
 public interface SimClock {
     long nowMillis();

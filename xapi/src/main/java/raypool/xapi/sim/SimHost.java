@@ -1,6 +1,7 @@
 package raypool.xapi.sim;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** A host of the simulated pool. Mutable; guarded by the pool's lock. */
@@ -19,6 +20,14 @@ final class SimHost {
     boolean enabled = true;
     boolean live = true;
     long metricsUpdatedMillis;
+    /** How host.power_on reaches it ("wake-on-lan", "iLO", "DRAC", ...); "" when it cannot be powered on. */
+    String powerOnMode = "";
+    Map<String, String> powerOnConfig = Map.of();
+    /** The management interface (PIF) on the pool-wide network; set by the stand. */
+    String pifRef = Records.NULL_REF;
+    String pifUuid = "";
+    /** When a host powering on becomes live; -1 when it is not booting. */
+    long bootsAtMillis = -1;
 
     SimHost(String ref, String uuid, String name, String address, int threads, long memoryBytes, String metricsRef,
             String metricsUuid) {
@@ -30,5 +39,9 @@ final class SimHost {
         this.memoryBytes = memoryBytes;
         this.metricsRef = metricsRef;
         this.metricsUuid = metricsUuid;
+    }
+
+    boolean booting() {
+        return bootsAtMillis >= 0;
     }
 }

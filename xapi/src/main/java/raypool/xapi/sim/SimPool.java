@@ -1,7 +1,5 @@
 package raypool.xapi.sim;
 
-import raypool.balancer.model.MigrationLink;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,8 @@ import java.util.function.Supplier;
  * The state of a simulated XAPI pool: hosts, host_metrics, VMs, VM_metrics, tasks, sessions and the
  * event log, behind one lock. Every change goes through {@link #changed}, which records an event with
  * the object's new record, so event.from sees every change. Migrations advance with the clock in
- * {@link #advance()}, at the rate the balancer's {@link MigrationLink} model gives them.
+ * {@link #advance()}: each copies its VM's memory in {@link PreCopy} rounds over the migration network,
+ * at the share of the link {@link #copyBytesPerSecond} gives it.
  *
  * <p>A trace-driven simulator owns time and load by passing its own {@link SimClock} and {@link Workload}
  * and calling {@link #advance()}; everything else reaches the pool as a XAPI client would, through
@@ -39,6 +38,10 @@ public final class SimPool {
     private final Map<String, Migration> migrations = new LinkedHashMap<>();
     private final String poolRef;
     private final String poolUuid;
+    private final String networkRef;
+    private final String networkUuid;
+    private final Map<String, String> poolOtherConfig = new LinkedHashMap<>();
+    private boolean wlbEnabled;
     private final long startMillis;
     private long lastAdvanceMillis;
 
@@ -54,11 +57,18 @@ public final class SimPool {
         this.poolRef = ids.ref();
         this.poolUuid = ids.uuid();
         new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
+        SimIds networks = new SimIds(config.seed() + 2);
+        this.networkRef = networks.ref();
+        this.networkUuid = networks.uuid();
+        this.poolOtherConfig.putAll(config.poolOtherConfig());
+        this.wlbEnabled = config.wlbEnabled();
+        config.faults().requireHosts(hosts.values().stream().map(h -> h.name).toList());
+        faults.arm(config.faults(), config.seed());
     }
 
     /**
-     * The default pool: the configured stand with the balancer's seeded synthetic traces as its workload,
-     * on a scaled real-time clock.
+     * The default pool: the configured stand with its seeded synthetic traces as its workload
+     * ({@link TraceWorkload#synthetic}), on a scaled real-time clock.
      */
     public static SimPool create(SimConfig config) {
         SimClock clock = new SimClock.Scaled(config.timeScale());
@@ -133,25 +143,21 @@ public final class SimPool {
     }
 
     /**
-     * The rate {@code m} copies at: the balancer's {@link MigrationLink} model, the link's rate shared
-     * evenly with the other copies on the busier of its two hosts. Re-evaluated at every
-     * {@link #advance()}, so a copy speeds up when another one on its hosts ends.
+     * The rate {@code m} copies at. Every host has one migration NIC of {@link SimConfig#migrationNicMbps()},
+     * full duplex: the copies leaving a host share its transmit side, the copies arriving share its receive
+     * side, evenly, and a copy goes at the pace of the busier of its two ends. Re-evaluated at every
+     * {@link #advance()}, so a copy speeds up when another one on its link ends.
      */
     private double copyBytesPerSecond(Migration m) {
-        int onFrom = 0;
-        int onTo = 0;
+        int leaving = 0;
+        int arriving = 0;
         for (Migration other : migrations.values()) {
             if (other.copying()) {
-                onFrom += touches(other, m.from) ? 1 : 0;
-                onTo += touches(other, m.to) ? 1 : 0;
+                leaving += other.from.equals(m.from) ? 1 : 0;
+                arriving += other.to.equals(m.to) ? 1 : 0;
             }
         }
-        double nic = config.migrationNicMbps();
-        return MigrationLink.sharedMbPerSecond(nic, nic, onFrom, onTo) * 1e6;
-    }
-
-    private static boolean touches(Migration m, String host) {
-        return m.from.equals(host) || m.to.equals(host);
+        return PreCopy.linkBytesPerSecond(config.migrationNicMbps()) / Math.max(1, Math.max(leaving, arriving));
     }
 
     /** The objects of one XAPI class, by ref, rendered as records. */
@@ -171,6 +177,8 @@ public final class SimPool {
             case "VM_metrics" -> vms.values().stream().map(v -> v.metricsRef).toList();
             case "task" -> List.copyOf(tasks.keySet());
             case "pool" -> List.of(poolRef);
+            case "PIF" -> hosts.values().stream().map(h -> h.pifRef).toList();
+            case "network" -> List.of(networkRef);
             default -> throw new IllegalArgumentException("no class " + xapiClass);
         };
     }
@@ -185,7 +193,14 @@ public final class SimPool {
             case "VM_metrics" -> vms.values().stream().filter(v -> v.metricsRef.equals(ref)).findFirst()
                     .map(v -> Records.vmMetrics(v, startMillis, now));
             case "task" -> Optional.ofNullable(tasks.get(ref)).map(t -> Records.task(t, masterRef()));
-            case "pool" -> poolRef.equals(ref) ? Optional.of(Records.pool(poolUuid, masterRef())) : Optional.empty();
+            case "pool" -> poolRef.equals(ref)
+                    ? Optional.of(Records.pool(poolUuid, masterRef(), wlbEnabled, poolOtherConfig, hosts.size()))
+                    : Optional.empty();
+            case "PIF" -> hosts.values().stream().filter(h -> h.pifRef.equals(ref)).findFirst()
+                    .map(h -> Records.pif(h, networkRef));
+            case "network" -> networkRef.equals(ref)
+                    ? Optional.of(Records.network(networkUuid, hosts.values().stream().map(h -> h.pifRef).toList()))
+                    : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -366,6 +381,91 @@ public final class SimPool {
         }
     }
 
+    // ---------------------------------------------------------------- other_config, tags, wlb_enabled
+
+    /** The other_config of a pool or VM: the map clients annotate objects with. */
+    private Map<String, String> otherConfig(String xapiClass, String ref) {
+        return switch (xapiClass) {
+            case "pool" -> {
+                if (!poolRef.equals(ref)) {
+                    throw new SimError("HANDLE_INVALID", "pool", ref);
+                }
+                yield poolOtherConfig;
+            }
+            case "VM" -> requireVm(ref).otherConfig;
+            default -> throw new IllegalArgumentException("no writable other_config on " + xapiClass);
+        };
+    }
+
+    /**
+     * CLASS.add_to_other_config(ref, key, value): refused with MAP_DUPLICATE_KEY [class, "other_config",
+     * ref, key] when the key is there already, so that add is a test-and-set under the pool's lock
+     * (two clients adding one key: one of them wins).
+     */
+    void addToOtherConfig(String xapiClass, String ref, String key, String value) {
+        lock.lock();
+        try {
+            Map<String, String> map = otherConfig(xapiClass, ref);
+            if (map.containsKey(key)) {
+                throw new SimError("MAP_DUPLICATE_KEY", xapiClass, "other_config", ref, key);
+            }
+            map.put(key, value);
+            changed(xapiClass, "mod", ref);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** CLASS.remove_from_other_config(ref, key): a key that is not there is no error, as in xapi. */
+    void removeFromOtherConfig(String xapiClass, String ref, String key) {
+        lock.lock();
+        try {
+            if (otherConfig(xapiClass, ref).remove(key) != null) {
+                changed(xapiClass, "mod", ref);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setOtherConfig(String xapiClass, String ref, Map<String, String> value) {
+        lock.lock();
+        try {
+            Map<String, String> map = otherConfig(xapiClass, ref);
+            map.clear();
+            map.putAll(value);
+            changed(xapiClass, "mod", ref);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** VM.add_tags / VM.remove_tags / VM.set_tags: a set, so adding a tag twice or removing a missing one is no error. */
+    void changeTags(String vmRef, java.util.function.Consumer<java.util.Set<String>> change) {
+        lock.lock();
+        try {
+            SimVm vm = requireVm(vmRef);
+            change.accept(vm.tags);
+            changed("VM", "mod", vmRef);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** pool.set_wlb_enabled: the pool's own Workload Balancing (which a second balancer must respect). */
+    void setWlbEnabled(String ref, boolean enabled) {
+        lock.lock();
+        try {
+            if (!poolRef.equals(ref)) {
+                throw new SimError("HANDLE_INVALID", "pool", ref);
+            }
+            wlbEnabled = enabled;
+            changed("pool", "mod", ref);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- hosts
 
     void setHostEnabled(String hostRef, boolean enabled) {
@@ -382,7 +482,12 @@ public final class SimPool {
         }
     }
 
-    /** host.shutdown: xapi insists on host.disable first, and on no running guests. */
+    /**
+     * host.shutdown: xapi insists on host.disable first (HOST_NOT_DISABLED) and on no running guests
+     * (HOST_IN_USE [host, "vm", the first guest]). The host is marked dead at once, as xapi's
+     * mark_host_as_dead does; its control domain stays in the database. The master is not shut down
+     * here: the simulated pool is served by its master and would have no API left.
+     */
     void shutdownHost(String hostRef) {
         lock.lock();
         try {
@@ -390,22 +495,81 @@ public final class SimPool {
             if (h.enabled) {
                 throw new SimError("HOST_NOT_DISABLED");
             }
-            boolean guests = h.residentVms.stream().anyMatch(v -> !vms.get(v).controlDomain);
-            if (guests) {
-                throw new SimError("HOST_IN_USE", hostRef, "VM", "host has running VMs");
+            Optional<String> guest = h.residentVms.stream().filter(v -> !vms.get(v).controlDomain).findFirst();
+            if (guest.isPresent()) {
+                throw new SimError("HOST_IN_USE", hostRef, "vm", guest.get());
+            }
+            if (hostRef.equals(masterRef())) {
+                throw new SimError("OPERATION_NOT_ALLOWED",
+                        "the simulated pool's master serves its API and is never powered off");
+            }
+            if (!h.live) {
+                throw new SimError("HOST_NOT_LIVE");
             }
             h.live = false;
+            h.bootsAtMillis = -1;
             hostChanged(h);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Brings a host back (after a fault or a shutdown): live and enabled. */
+    /**
+     * host.power_on, with xapi's preconditions (xapi_host_helpers.ml): HOST_IS_LIVE [host] while the
+     * host is live, HOST_POWER_ON_MODE_DISABLED when it has no power_on_mode. The call returns once the
+     * host is told to start; it boots for {@link SimConfig#hostBootTime()} of pool time, then is live
+     * and enabled (the event stream shows both).
+     */
+    void powerOn(String hostRef) {
+        lock.lock();
+        try {
+            SimHost h = requireHost(hostRef);
+            if (h.live) {
+                throw new SimError("HOST_IS_LIVE", hostRef);
+            }
+            if (h.powerOnMode.isEmpty()) {
+                throw new SimError("HOST_POWER_ON_MODE_DISABLED");
+            }
+            if (!h.booting()) {
+                h.bootsAtMillis = clock.nowMillis() + config.hostBootTime().toMillis();
+                hostChanged(h);
+            }
+            advanceLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** host.set_power_on_mode(host, mode, config): "" disables power_on. */
+    void setPowerOnMode(String hostRef, String mode, Map<String, String> powerOnConfig) {
+        lock.lock();
+        try {
+            SimHost h = requireHost(hostRef);
+            h.powerOnMode = mode;
+            h.powerOnConfig = Map.copyOf(powerOnConfig);
+            hostChanged(h);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finishBoots(long now) {
+        for (SimHost h : hosts.values()) {
+            if (h.booting() && now >= h.bootsAtMillis) {
+                h.bootsAtMillis = -1;
+                h.live = true;
+                h.enabled = true;
+                hostChanged(h);
+            }
+        }
+    }
+
+    /** Brings a host back at once (after a fault or a shutdown): live and enabled. */
     public void bringHostOnline(String hostRef) {
         lock.lock();
         try {
             SimHost h = requireHost(hostRef);
+            h.bootsAtMillis = -1;
             h.live = true;
             h.enabled = true;
             hostChanged(h);
@@ -431,49 +595,111 @@ public final class SimPool {
     String startMigration(SimSession session, String vmRef, String hostRef) {
         lock.lock();
         try {
-            SimVm vm = vms.get(vmRef);
-            if (vm == null) {
-                throw new SimError("HANDLE_INVALID", "VM", vmRef);
-            }
-            SimHost target = requireHost(hostRef);
-            if (vm.controlDomain) {
-                throw new SimError("OPERATION_NOT_ALLOWED", "the control domain cannot be migrated");
-            }
-            if (!vm.running()) {
-                throw new SimError("VM_BAD_POWER_STATE", vmRef, "running", vm.powerState.toLowerCase(Locale.ROOT));
-            }
-            if (!vm.currentOperations.isEmpty()) {
-                var op = vm.currentOperations.entrySet().iterator().next();
-                throw new SimError("OTHER_OPERATION_IN_PROGRESS", "VM", vmRef, op.getValue(), op.getKey());
-            }
-            if (!target.live) {
-                throw new SimError("HOST_OFFLINE", hostRef);
-            }
-            if (!target.enabled) {
-                throw new SimError("HOST_DISABLED", hostRef);
-            }
-            if (vm.residentOn.equals(hostRef)) {
-                throw new SimError("OPERATION_NOT_ALLOWED", "VM " + vmRef + " already runs on host " + hostRef);
-            }
-            if (vm.localDisk) {
-                throw new SimError("VM_REQUIRES_SR", vmRef, "OpaqueRef:local-sr-of-" + vm.residentOn);
-            }
-            long free = freeMemory(target);
-            if (free < vm.memoryBytes) {
-                throw new SimError("HOST_NOT_ENOUGH_FREE_MEMORY", Long.toString(vm.memoryBytes), Long.toString(free));
-            }
+            SimVm vm = requireVm(vmRef);
+            migrationPreflight(vm, requireHost(hostRef));
+            SimHost target = hosts.get(hostRef);
             advanceLocked();
             SimTask task = newTask("Async.VM.pool_migrate", session);
             target.reservedBytes += vm.memoryBytes;
             vm.currentOperations.put(task.ref, "pool_migrate");
-            migrations.put(task.ref, new Migration(task.ref, vm, hostRef, faults.takeTaskFailure(),
-                    faults.takeHostOffline()));
+            migrations.put(task.ref, new Migration(task.ref, vm, hostRef, GuestKind.of(workload.kind(vm.workloadIndex)),
+                    faults.takeTaskFailure(vm.ref, vm.residentOn, hostRef), faults.takeHostOffline(target.name)));
             changed("VM", "mod", vmRef);
             hostChanged(target);
             return task.ref;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What VM.pool_migrate checks before it starts, in its order, each failure as xapi answers it: the VM
+     * is not the control domain (OPERATION_NOT_ALLOWED), runs (VM_BAD_POWER_STATE [vm, expected,
+     * actual]), has no operation in progress (OTHER_OPERATION_IN_PROGRESS [class, ref, op, task]); the
+     * target is live (HOST_OFFLINE [host]), enabled (HOST_DISABLED [host]) and not the VM's own host
+     * (OPERATION_NOT_ALLOWED); the VM's disks are on shared storage (VM_REQUIRES_SR [vm, sr]); the target
+     * has the VM's memory free (HOST_NOT_ENOUGH_FREE_MEMORY [needed, available], incoming migrations'
+     * reservations counted). VM.assert_can_migrate runs the same checks and starts nothing.
+     */
+    void migrationPreflight(SimVm vm, SimHost target) {
+        if (vm.controlDomain) {
+            throw new SimError("OPERATION_NOT_ALLOWED", "the control domain cannot be migrated");
+        }
+        if (!vm.running()) {
+            throw new SimError("VM_BAD_POWER_STATE", vm.ref, "running", vm.powerState.toLowerCase(Locale.ROOT));
+        }
+        if (!vm.currentOperations.isEmpty()) {
+            var op = vm.currentOperations.entrySet().iterator().next();
+            throw new SimError("OTHER_OPERATION_IN_PROGRESS", "VM", vm.ref, op.getValue(), op.getKey());
+        }
+        if (!target.live) {
+            throw new SimError("HOST_OFFLINE", target.ref);
+        }
+        if (!target.enabled) {
+            throw new SimError("HOST_DISABLED", target.ref);
+        }
+        if (vm.residentOn.equals(target.ref)) {
+            throw new SimError("OPERATION_NOT_ALLOWED", "VM " + vm.ref + " already runs on host " + target.ref);
+        }
+        if (vm.localDisk) {
+            throw new SimError("VM_REQUIRES_SR", vm.ref, localSr(vm.residentOn));
+        }
+        long free = freeMemory(target);
+        if (free < vm.memoryBytes) {
+            throw new SimError("HOST_NOT_ENOUGH_FREE_MEMORY", Long.toString(vm.memoryBytes), Long.toString(free));
+        }
+    }
+
+    /** VM.assert_can_migrate (within the pool): {@link #migrationPreflight}, nothing started. */
+    void assertCanMigrate(String vmRef, String hostRef) {
+        lock.lock();
+        try {
+            migrationPreflight(requireVm(vmRef), requireHost(hostRef));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * VM.assert_can_boot_here, in xapi's order (xapi_vm_helpers.ml): the host is live (HOST_NOT_LIVE []),
+     * enabled (HOST_DISABLED [host], control domains excepted), sees the VM's disks (VM_REQUIRES_SR [vm,
+     * sr]) and has its memory free (HOST_NOT_ENOUGH_FREE_MEMORY [needed, available]; a VM already
+     * running there needs none).
+     */
+    void assertCanBootHere(String vmRef, String hostRef) {
+        lock.lock();
+        try {
+            SimVm vm = requireVm(vmRef);
+            SimHost host = requireHost(hostRef);
+            if (!host.live) {
+                throw new SimError("HOST_NOT_LIVE");
+            }
+            if (!host.enabled && !vm.controlDomain) {
+                throw new SimError("HOST_DISABLED", hostRef);
+            }
+            if (vm.localDisk && !vm.residentOn.equals(hostRef)) {
+                throw new SimError("VM_REQUIRES_SR", vmRef, localSr(vm.residentOn));
+            }
+            boolean alreadyThere = vm.running() && vm.residentOn.equals(hostRef);
+            long free = freeMemory(host);
+            if (!alreadyThere && free < vm.memoryBytes) {
+                throw new SimError("HOST_NOT_ENOUGH_FREE_MEMORY", Long.toString(vm.memoryBytes), Long.toString(free));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String localSr(String hostRef) {
+        return "OpaqueRef:local-sr-of-" + hostRef;
+    }
+
+    SimVm requireVm(String ref) {
+        SimVm vm = vms.get(ref);
+        if (vm == null) {
+            throw new SimError("HANDLE_INVALID", "VM", ref);
+        }
+        return vm;
     }
 
     /** Moves simulated time forward to the clock's now: copies pages, finishes or fails migrations. */
@@ -490,12 +716,14 @@ public final class SimPool {
         long now = clock.nowMillis();
         double seconds = (now - lastAdvanceMillis) / 1000.0;
         lastAdvanceMillis = now;
+        finishBoots(now);
         if (migrations.isEmpty() || seconds <= 0) {
             return;
         }
-        Map<String, Double> copied = new HashMap<>();
+        // rates are fixed for the step, from the copies under way at its start
+        Map<String, Double> rates = new HashMap<>();
         for (Migration m : migrations.values()) {
-            copied.put(m.task, m.copying() ? copyBytesPerSecond(m) * seconds : 0.0);
+            rates.put(m.task, copyBytesPerSecond(m));
         }
         for (Migration m : List.copyOf(migrations.values())) {
             SimTask task = tasks.get(m.task);
@@ -503,28 +731,24 @@ public final class SimPool {
                 endMigration(m, Optional.of(new SimError("TASK_CANCELLED", m.task)));
                 continue;
             }
-            double before = m.progress();
-            m.remainingBytes = Math.max(0, m.remainingBytes - copied.get(m.task));
-            if (before < 0.5 && m.progress() >= 0.5) {
+            double dirty = workload.memoryDirtyBytesPerSecond(vms.get(m.vm).workloadIndex, now);
+            m.copy.advance(seconds, rates.get(m.task), dirty, m.faultArmed());
+            if (m.faultArmed() && m.copy.pastHalfway()) {
                 if (m.targetGoesOffline) {
                     SimHost target = hosts.get(m.to);
                     target.live = false;
                     target.enabled = false;
                     hostChanged(target);
                     endMigration(m, Optional.of(new SimError("HOST_OFFLINE", m.to)));
-                    continue;
-                }
-                if (m.failHalfway.isPresent()) {
+                } else {
                     endMigration(m, m.failHalfway);
-                    continue;
                 }
+                continue;
             }
-            if (m.copying()) {
-                reportProgress(m, task);
-            } else if (m.switchoverUntil < 0) {
-                m.switchoverUntil = now + Migration.SWITCHOVER_MILLIS;
-            } else if (now >= m.switchoverUntil) {
+            if (m.copy.done()) {
                 endMigration(m, Optional.empty());
+            } else {
+                reportProgress(m, task);
             }
         }
     }
@@ -557,6 +781,55 @@ public final class SimPool {
         SimTask task = tasks.get(m.task);
         if (task != null) {
             failure.ifPresentOrElse(e -> failTask(task, e), () -> finishTask(task, XmlRpcValue.VOID));
+        }
+    }
+
+    /** A scheduled task-fail: the oldest migration in flight fails now. False when none runs. */
+    boolean failOldestMigration(MigrationFailure error) {
+        lock.lock();
+        try {
+            if (migrations.isEmpty()) {
+                return false;
+            }
+            Migration m = migrations.values().iterator().next();
+            endMigration(m, Optional.of(error.of(m.vm, m.from, m.to)));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How a fault builds the error a migration fails with. */
+    @FunctionalInterface
+    interface MigrationFailure {
+        SimError of(String vm, String from, String to);
+    }
+
+    /**
+     * A scheduled host-offline: the host named {@code name} stops (host_metrics.live false, disabled);
+     * every migration to or from it fails with HOST_OFFLINE; its VMs stay where they are. Returns how
+     * many migrations failed.
+     */
+    int takeHostOffline(String name) {
+        lock.lock();
+        try {
+            SimHost h = hosts.values().stream().filter(x -> x.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no host " + name));
+            advanceLocked();
+            int failed = 0;
+            for (Migration m : List.copyOf(migrations.values())) {
+                if (m.to.equals(h.ref) || m.from.equals(h.ref)) {
+                    endMigration(m, Optional.of(new SimError("HOST_OFFLINE", h.ref)));
+                    failed++;
+                }
+            }
+            h.live = false;
+            h.enabled = false;
+            h.bootsAtMillis = -1;
+            hostChanged(h);
+            return failed;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -16,13 +16,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scripts/xapi-pool}: serves the simulated pool until stopped (Ctrl-C or SIGTERM), printing the
- * URL and the credentials it accepts. Bad options exit 2 with a message that names the option.
+ * {@code scripts/balancer pool} (and {@code scripts/xapi-pool}): serves the simulated pool until stopped
+ * (Ctrl-C or SIGTERM), printing the URL and the credentials it accepts. Bad options exit 2 with one line
+ * that names the option. The command calls itself {@code balancer pool}, or what the system property
+ * {@value #NAME_PROPERTY} says (scripts/xapi-pool sets it to {@code xapi-pool}).
  */
-@Command(name = "xapi-pool", mixinStandardHelpOptions = true,
-        description = "Serve a simulated XenServer/XCP-ng pool that speaks XAPI (JSON-RPC at /jsonrpc, "
+@Command(name = SimPoolMain.DEFAULT_NAME, mixinStandardHelpOptions = true, versionProvider = CommandSupport.VersionProvider.class,
+        description = "Serve a simulated XenServer/XCP-ng pool that speaks XAPI (XML-RPC at /, JSON-RPC at /jsonrpc, "
                 + "metrics at /rrd_updates) on 127.0.0.1, until stopped.")
 public final class SimPoolMain implements java.util.concurrent.Callable<Integer> {
+    static final String DEFAULT_NAME = "balancer pool";
+    /** The name the launching script gives the command, for its usage line, messages and version. */
+    public static final String NAME_PROPERTY = "raypool.command.name";
 
     @Option(names = "--simulate", description = "Serve the simulated pool (the only mode for now; accepted "
             + "so that the command line matches 'balancer pool --simulate').")
@@ -38,13 +43,14 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
             description = "File whose first line is the password to accept; without it a password is generated and printed.")
     Optional<Path> passwordFile = Optional.empty();
 
-    @Option(names = "--seed", description = "Seed of the stand and its synthetic workload (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the stand, its synthetic workload and the draws of --faults p=F (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = "--hosts", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hosts", paramLabel = "N", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
     int hosts = 4;
 
-    @Option(names = "--vms", description = "Number of guest VMs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vms", paramLabel = "N", description = "Number of guest VMs (default: ${DEFAULT-VALUE}).")
     int vms = 40;
 
     @Option(names = "--time-scale", paramLabel = "X",
@@ -55,24 +61,30 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
             description = "Replay CPU load from a PlanetLab day directory (one 288-line trace per VM) instead of the synthetic workload.")
     Optional<Path> planetlab = Optional.empty();
 
+    @Option(names = "--faults", paramLabel = "SPEC",
+            description = "Faults to inject: KIND[:ARG]@WHEN,... with WHEN Ns (once, N s after start) or p=F (each "
+                    + "call, probability F); kinds session-invalid, http500, slow:MS, events-lost, task-fail[:CODE], "
+                    + "host-offline:HOST. Example: \"session-invalid@20s,http500@p=0.05,host-offline:host-3@50s\".")
+    String faults = "";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        String name = System.getProperty(NAME_PROPERTY, "").strip();
+        System.exit(run(name.isEmpty() ? DEFAULT_NAME : name, args, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command; returns its exit status (2 for bad options). Visible for tests. */
+    /** Runs the command as {@code balancer pool}; returns its exit status (2 for bad options). Visible for tests. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new SimPoolMain());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, badArgs) -> {
-            err.println("xapi-pool: " + e.getMessage());
-            err.println("Try 'xapi-pool --help'.");
-            err.flush();
-            return CommandLine.ExitCode.USAGE;
-        });
+        return run(DEFAULT_NAME, args, out, err);
+    }
+
+    /** Runs the command under the name {@code name} (usage line, messages, version). */
+    static int run(String name, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = CommandSupport.configure(new CommandLine(new SimPoolMain()), out, err);
+        cli.setCommandName(name);
         return cli.execute(args);
     }
 
@@ -93,11 +105,22 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
         if (!(timeScale > 0) || timeScale > 10_000) {
             throw bad("--time-scale", "must be above 0 and at most 10000, got " + timeScale);
         }
+        FaultSpec faultSpec;
+        try {
+            faultSpec = FaultSpec.parse(faults);
+        } catch (FaultSpec.Invalid e) {
+            throw bad("--faults", e.getMessage());
+        }
         boolean generated = passwordFile.isEmpty();
         String password = passwordFile.map(this::readPassword).orElseGet(PasswordFiles::generated);
         SimConfig config = SimConfig.defaultStand(user, password).withSeed(seed).withHosts(hosts).withVms(vms)
-                .withTimeScale(timeScale);
-        SimPool pool = createPool(config);
+                .withTimeScale(timeScale).withFaults(faultSpec);
+        SimPool pool;
+        try {
+            pool = createPool(config);
+        } catch (FaultSpec.Invalid e) {
+            throw bad("--faults", e.getMessage());
+        }
         SimServer server;
         try {
             server = SimServer.start(pool, port);
@@ -110,12 +133,19 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
             stopped.countDown();
         }, "xapi-pool-stop"));
         PrintWriter out = spec.commandLine().getOut();
+        pool.faults().onFired(line -> {
+            out.println(line);
+            out.flush();
+        });
         out.println("simulated XAPI pool: " + hosts + " hosts x " + config.threadsPerHost() + " threads, "
                 + vms + " guest VMs, " + planetlab.map(d -> "PlanetLab load from " + d).orElse("synthetic load")
                 + ", seed " + seed + ", time x" + timeScale);
-        out.println("url:      " + server.url() + "  (JSON-RPC: " + server.url().resolve("/jsonrpc") + ")");
+        out.println("url:      " + server.url() + "  (XML-RPC; JSON-RPC: " + server.url().resolve("/jsonrpc") + ")");
         out.println("user:     " + user);
         out.println("password: " + (generated ? password + "  (generated)" : "(from " + passwordFile.get() + ")"));
+        if (!faultSpec.isEmpty()) {
+            out.println("faults:   " + faultSpec + "  (seed " + seed + ")");
+        }
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();
@@ -129,7 +159,7 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
         SimClock clock = new SimClock.Scaled(config.timeScale());
         try {
             return new SimPool(config, clock, TraceWorkload.planetLab(planetlab.get(), config.vms(), clock.nowMillis()));
-        } catch (raypool.balancer.trace.InputException e) {
+        } catch (TraceFileException e) {
             throw bad("--planetlab", e.getMessage());
         }
     }

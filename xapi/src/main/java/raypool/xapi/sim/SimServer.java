@@ -1,7 +1,11 @@
 package raypool.xapi.sim;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -27,16 +31,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import raypool.xapi.client.Wire;
 
 /**
- * The simulated pool on HTTP(S), bound to 127.0.0.1 only: {@code POST /jsonrpc} (JSON-RPC 1.0 and
- * 2.0, as xapi) and {@code GET /rrd_updates}. Each request runs on its own virtual thread, so an
+ * The simulated pool on HTTP(S), bound to 127.0.0.1 only, as xapi serves it: {@code POST /} (XML-RPC),
+ * {@code POST /jsonrpc} (JSON-RPC 1.0 and 2.0) and {@code GET /rrd_updates}. Both protocols reach the
+ * same methods, sessions and faults. Each request runs on its own virtual thread, so an
  * event.from long-poll holds no pool thread and other calls are served meanwhile. A ticker advances
  * migrations every 50 ms of real time.
  */
 public final class SimServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SimServer.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Replies are maps and lists of plain values; datetimes ({@link java.time.Instant}) as XAPI writes them. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
+            .addSerializer(java.time.Instant.class, new StdSerializer<>(java.time.Instant.class) {
+                @Override
+                public void serialize(java.time.Instant t, JsonGenerator gen, SerializerProvider p) throws IOException {
+                    gen.writeString(Wire.formatDatetime(t));
+                }
+            }));
 
     static {
         // The JDK server writes headers and body separately; with Nagle on, a reply larger than one
@@ -53,6 +66,7 @@ public final class SimServer implements AutoCloseable {
     private final ExecutorService requests;
     private final ScheduledExecutorService ticker;
     private final String scheme;
+    private final long startedNanos = System.nanoTime();
 
     private SimServer(SimPool pool, HttpServer http, String scheme, Optional<String> memberOf) {
         this.pool = pool;
@@ -68,7 +82,7 @@ public final class SimServer implements AutoCloseable {
         http.setExecutor(requests);
         http.createContext("/jsonrpc", this::jsonRpc);
         http.createContext("/rrd_updates", this::rrdUpdates);
-        http.createContext("/", this::notFound);
+        http.createContext("/", this::root);
     }
 
     /** Serves {@code pool} over plain HTTP on 127.0.0.1:{@code port} (0 picks a free port). */
@@ -99,6 +113,7 @@ public final class SimServer implements AutoCloseable {
 
     private void tick() {
         try {
+            pool.faults().tick(Duration.ofNanos(System.nanoTime() - startedNanos));
             pool.advance();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "simulated pool: advancing time failed", e);
@@ -142,13 +157,7 @@ public final class SimServer implements AutoCloseable {
                 send(exchange, 405, "text/plain", "POST JSON-RPC requests to /jsonrpc\n");
                 return;
             }
-            Optional<Duration> delay = pool.faults().takeSlowReply();
-            if (delay.isPresent()) {
-                sleep(delay.get());
-            }
-            if (pool.faults().takeHttp500()) {
-                send(exchange, 500, "text/html", "<html><body><h1>HTTP 500 internal server error</h1>"
-                        + "An unexpected error occurred; please wait a while and try again.</body></html>");
+            if (faulted(exchange)) {
                 return;
             }
             JsonNode request;
@@ -166,6 +175,62 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
             send(exchange, 200, "application/json", MAPPER.writeValueAsString(reply(request)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "simulated pool: request failed", e);
+            throw e;
+        }
+    }
+
+    /** The faults that strike a request before it is read: a slow reply, then HTTP 500. */
+    private boolean faulted(HttpExchange exchange) throws IOException {
+        Optional<Duration> delay = pool.faults().takeSlowReply();
+        if (delay.isPresent()) {
+            sleep(delay.get());
+        }
+        if (pool.faults().takeHttp500()) {
+            send(exchange, 500, "text/html", "<html><body><h1>HTTP 500 internal server error</h1>"
+                    + "An unexpected error occurred; please wait a while and try again.</body></html>");
+            return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- XML-RPC
+
+    /** {@code POST /} is XML-RPC, as on xapi; anything else here is not served. */
+    private void root(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/") && !path.equals("/RPC2")) {
+                send(exchange, 404, "text/plain",
+                        "the simulated pool serves POST / (XML-RPC), POST /jsonrpc and GET /rrd_updates\n");
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("POST")) {
+                send(exchange, 405, "text/plain", "POST XML-RPC requests to /, JSON-RPC requests to /jsonrpc\n");
+                return;
+            }
+            if (faulted(exchange)) {
+                return;
+            }
+            XmlRpc.Call call;
+            try (InputStream body = exchange.getRequestBody()) {
+                call = XmlRpc.parse(body);
+            } catch (XmlRpc.MalformedCall e) {
+                send(exchange, 500, "text/html", "<html><body><h1>HTTP 500 internal server error</h1>"
+                        + XmlRpc.escape(e.getMessage()) + "</body></html>");
+                return;
+            }
+            String reply;
+            try {
+                reply = XmlRpc.success(api.call(call.method(), call.params()));
+            } catch (SimError e) {
+                reply = XmlRpc.failure(e.errorInfo());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "simulated pool: " + call.method() + " failed", e);
+                reply = XmlRpc.failure(List.of("INTERNAL_ERROR", call.method() + ": " + e));
+            }
+            send(exchange, 200, "text/xml", reply);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "simulated pool: request failed", e);
             throw e;
@@ -245,13 +310,6 @@ public final class SimServer implements AutoCloseable {
             boolean json = "true".equals(query.get("json")) || (accept != null && accept.contains("application/json"));
             String body = pool.read(() -> RrdRenderer.render(pool, start, interval, json));
             send(exchange, 200, json ? "application/json" : "text/xml", body);
-        }
-    }
-
-    private void notFound(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            send(exchange, 404, "text/plain",
-                    "the simulated pool serves POST /jsonrpc and GET /rrd_updates (XML-RPC is not simulated)\n");
         }
     }
 

@@ -21,6 +21,9 @@ final class SimVm {
     String residentOn;
     /** task ref -> operation, as VM.current_operations. */
     final Map<String, String> currentOperations = new LinkedHashMap<>();
+    /** VM.tags, in the order they were added (a set in XAPI). */
+    final java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+    final Map<String, String> otherConfig = new LinkedHashMap<>();
 
     SimVm(String ref, String uuid, String name, int vcpus, long memoryBytes, boolean controlDomain, int workloadIndex,
           String metricsRef, String metricsUuid, boolean localDisk, String powerState, String residentOn) {

@@ -5,9 +5,8 @@ import java.util.SplittableRandom;
 /**
  * The default stand's mix of guests: a seeded draw of a kind per VM (a quarter idle, 30 % web, a
  * quarter database, a fifth batch), which {@link StandBuilder} turns into vCPUs and memory. The draw
- * is the one the pool's own synthetic workload made before its load came from the balancer's traces,
- * random numbers consumed in the same order, so that a seed still gives the same stand (the same
- * sizes, placement and names), which the fault tests' situations rest on.
+ * consumes random numbers as the pool's first synthetic workload did, so that a seed keeps giving the
+ * same kinds and names (vm-01-database, vm-02-idle, ...) whatever the load and sizes made of them.
  */
 final class StandMix {
     private StandMix() {
