@@ -14,17 +14,26 @@
 # on a machine where nothing can be installed (it reports, and never runs apt-get). Nothing here runs
 # apt-get when every package is installed already.
 
-RAYPOOL_DEPS_GROUPS=(window opencl)
+RAYPOOL_DEPS_GROUPS=(window opencl ovs nut browser)
 RAYPOOL_DEPS_WINDOW=(xvfb libgl1 libglx-mesa0 libgl1-mesa-dri libx11-6 fontconfig fonts-dejavu-core)
 RAYPOOL_DEPS_OPENCL=(pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)
+# Open vSwitch, run unprivileged in userspace by the firewall tests (ovsdb-server, ovs-vswitchd, ovs-ofctl)
+RAYPOOL_DEPS_OVS=(openvswitch-switch)
+# Network UPS Tools: upsd with the dummy-ups driver, for the UPS tests
+RAYPOOL_DEPS_NUT=(nut-server nut-client)
+# Headless Chromium and its WebDriver, for the browser tests
+RAYPOOL_DEPS_BROWSER=(chromium chromium-driver)
 
-# Prints the packages of the groups named (window, opencl), one line each.
+# Prints the packages of the groups named (window, opencl, ovs, nut, browser), one line each.
 raypool_deps_packages() {
   local group
   for group in "$@"; do
     case "$group" in
       window) printf '%s\n' "${RAYPOOL_DEPS_WINDOW[@]}" ;;
       opencl) printf '%s\n' "${RAYPOOL_DEPS_OPENCL[@]}" ;;
+      ovs) printf '%s\n' "${RAYPOOL_DEPS_OVS[@]}" ;;
+      nut) printf '%s\n' "${RAYPOOL_DEPS_NUT[@]}" ;;
+      browser) printf '%s\n' "${RAYPOOL_DEPS_BROWSER[@]}" ;;
       *) echo "raypool: unknown group of packages: $group (known: ${RAYPOOL_DEPS_GROUPS[*]})" >&2; return 2 ;;
     esac
   done
@@ -90,8 +99,8 @@ raypool_deps_install() {
     return 1
   fi
   echo "$who: installing $missing" >&2
-  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -q \
-      && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing; } >&2; then
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q \
+      && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing; } >&2; then
     RAYPOOL_DEPS_WHY="apt-get failed"
   fi
   missing=$(raypool_deps_missing_packages "$@" | tr '\n' ' ')
@@ -155,6 +164,44 @@ raypool_deps_check() {
   else
     RAYPOOL_DEPS_NO_OPENCL=""
   fi
+  local prog
+  for prog in ovsdb-server ovs-vswitchd ovs-ofctl ovs-appctl ovs-vsctl ovsdb-tool; do
+    if ! raypool_deps_find_program "$prog" >/dev/null; then
+      RAYPOOL_DEPS_PROBLEMS+=("Open vSwitch: $prog (package openvswitch-switch)")
+      RAYPOOL_DEPS_LEFT_OUT+=("the firewall tests on a real switch (cloud: tag ovs) will FAIL: they start ovsdb-server and ovs-vswitchd")
+      break
+    fi
+  done
+  for prog in upsd dummy-ups upsc; do
+    if ! raypool_deps_find_program "$prog" >/dev/null; then
+      RAYPOOL_DEPS_PROBLEMS+=("Network UPS Tools: $prog (packages nut-server, nut-client)")
+      RAYPOOL_DEPS_LEFT_OUT+=("the UPS tests against a real upsd (cloud: tag nut) will FAIL")
+      break
+    fi
+  done
+  for prog in chromium chromedriver; do
+    if ! raypool_deps_find_program "$prog" >/dev/null; then
+      RAYPOOL_DEPS_PROBLEMS+=("headless browser: $prog (packages chromium, chromium-driver)")
+      RAYPOOL_DEPS_LEFT_OUT+=("the browser tests (web: tag browser) will FAIL")
+      break
+    fi
+  done
+}
+
+# Prints the full path of a program the tests start, looking beyond the PATH in the folders Debian puts
+# daemons and drivers in (/usr/sbin, /usr/lib/nut, /lib/nut); returns 1 when there is none.
+raypool_deps_find_program() {
+  local dir
+  if command -v "$1" 2>/dev/null; then
+    return 0
+  fi
+  for dir in /usr/sbin /sbin /usr/lib/nut /lib/nut /usr/lib/chromium; do
+    if [ -x "$dir/$1" ]; then
+      echo "$dir/$1"
+      return 0
+    fi
+  done
+  return 1
 }
 
 # What scripts/test does before Maven: installs what the tests need when it can, then says what is still
