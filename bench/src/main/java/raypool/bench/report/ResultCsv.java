@@ -28,27 +28,32 @@ public final class ResultCsv {
         BenchConfig c = report.run().config();
         FrameStatistics s = report.stats();
         if (report.sweep().isEmpty()) {
-            row(out, report, c.threads(), s.fpsMedian(), s.fpsFromCpu(), s.msP50(), s.msP99(), s.mraysPerSecond(),
-                s.imbalanceMedian(), Double.NaN, Double.NaN);
+            row(out, report, new Row(c.threads(), s.fpsMedian(), s.fpsFromCpu(), s.msP50(), s.msP99(),
+                s.mraysPerSecond(), s.imbalanceMedian(), Double.NaN, Double.NaN));
         } else {
             for (SweepPoint p : report.sweep()) {
                 boolean main = p.threads() == c.threads();
-                row(out, report, p.threads(), p.fps(), p.fpsFromCpu(), main ? s.msP50() : Double.NaN,
+                row(out, report, new Row(p.threads(), p.fps(), p.fpsFromCpu(), main ? s.msP50() : Double.NaN,
                     main ? s.msP99() : Double.NaN, main ? s.mraysPerSecond() : Double.NaN, p.imbalance(),
-                    p.speedup(), p.efficiency());
+                    p.speedup(), p.efficiency()));
             }
         }
         return out.toString();
     }
 
-    private static void row(StringBuilder out, BenchReport r, int threads, double fps, double fpsCpu, double p50,
-                            double p99, double mrays, double imbalance, double speedup, double efficiency) {
+    /** The figures of one CSV line; NaN where a figure does not apply (written empty). */
+    private record Row(int threads, double fps, double fpsCpu, double p50, double p99, double mrays, double imbalance,
+                       double speedup, double efficiency) {
+    }
+
+    private static void row(StringBuilder out, BenchReport r, Row row) {
         BenchConfig c = r.run().config();
         out.append(String.join(",", r.timestamp().toString(), r.git().commit(), quote(r.host().cpuModel()),
             Integer.toString(r.host().logicalCpus()), quote(c.scene().name()), Integer.toString(c.width()),
-            Integer.toString(c.height()), c.kernel().label(), c.policy().label(), Integer.toString(threads),
-            Integer.toString(r.run().frames()), num(fps), num(fpsCpu), num(p50), num(p99), num(mrays), num(imbalance),
-            num(speedup), num(efficiency), Boolean.toString(r.verified()))).append('\n');
+            Integer.toString(c.height()), c.kernel().label(), c.policy().label(), Integer.toString(row.threads()),
+            Integer.toString(r.run().frames()), num(row.fps()), num(row.fpsCpu()), num(row.p50()), num(row.p99()),
+            num(row.mrays()), num(row.imbalance()), num(row.speedup()), num(row.efficiency()),
+            Boolean.toString(r.verified()))).append('\n');
     }
 
     private static String num(double v) {

@@ -50,9 +50,21 @@ public final class RrdXmlParser {
                         String value = text.toString().trim();
                         switch (name) {
                             case "meta" -> inMeta = false;
-                            case "start" -> { if (inMeta) start = Long.parseLong(value); }
-                            case "step" -> { if (inMeta) step = Long.parseLong(value); }
-                            case "end" -> { if (inMeta) end = Long.parseLong(value); }
+                            case "start" -> {
+                                if (inMeta) {
+                                    start = Long.parseLong(value);
+                                }
+                            }
+                            case "step" -> {
+                                if (inMeta) {
+                                    step = Long.parseLong(value);
+                                }
+                            }
+                            case "end" -> {
+                                if (inMeta) {
+                                    end = Long.parseLong(value);
+                                }
+                            }
                             case "entry" -> legend.add(DataSource.parse(value));
                             case "t" -> times.add(Long.parseLong(value));
                             case "v" -> {

@@ -25,18 +25,22 @@ final class SimVm {
     final java.util.Set<String> tags = new java.util.LinkedHashSet<>();
     final Map<String, String> otherConfig = new LinkedHashMap<>();
 
-    SimVm(String ref, String uuid, String name, int vcpus, long memoryBytes, boolean controlDomain, int workloadIndex,
-          String metricsRef, String metricsUuid, boolean localDisk, String powerState, String residentOn) {
-        this.ref = ref;
-        this.uuid = uuid;
-        this.name = name;
-        this.vcpus = vcpus;
-        this.memoryBytes = memoryBytes;
-        this.controlDomain = controlDomain;
-        this.workloadIndex = workloadIndex;
-        this.metricsRef = metricsRef;
-        this.metricsUuid = metricsUuid;
-        this.localDisk = localDisk;
+    /** What the stand makes a VM of. {@code workloadIndex} is -1 for control domains. */
+    record Spec(String name, int vcpus, long memoryBytes, boolean controlDomain, int workloadIndex, boolean localDisk) {
+    }
+
+    /** Takes the VM's ref, uuid, metrics ref and metrics uuid from {@code ids}, in that order. */
+    SimVm(SimIds ids, Spec spec, String powerState, String residentOn) {
+        this.ref = ids.ref();
+        this.uuid = ids.uuid();
+        this.metricsRef = ids.ref();
+        this.metricsUuid = ids.uuid();
+        this.name = spec.name();
+        this.vcpus = spec.vcpus();
+        this.memoryBytes = spec.memoryBytes();
+        this.controlDomain = spec.controlDomain();
+        this.workloadIndex = spec.workloadIndex();
+        this.localDisk = spec.localDisk();
         this.powerState = powerState;
         this.residentOn = residentOn;
     }

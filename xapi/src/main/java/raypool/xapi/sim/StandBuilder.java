@@ -47,8 +47,8 @@ final class StandBuilder {
                     config.memoryPerHostBytes(), ids.ref(), ids.uuid());
             h.metricsUpdatedMillis = nowMillis;
             hosts.put(h.ref, h);
-            SimVm dom0 = new SimVm(ids.ref(), ids.uuid(), "Control domain on host: " + h.name, CONTROL_DOMAIN_VCPUS,
-                    CONTROL_DOMAIN_BYTES, true, -1, ids.ref(), ids.uuid(), false, "Running", h.ref);
+            SimVm dom0 = new SimVm(ids, new SimVm.Spec("Control domain on host: " + h.name, CONTROL_DOMAIN_VCPUS,
+                    CONTROL_DOMAIN_BYTES, true, -1, false), "Running", h.ref);
             vms.put(dom0.ref, dom0);
             h.residentVms.add(dom0.ref);
         }
@@ -73,9 +73,8 @@ final class StandBuilder {
             Optional<SimHost> target = halted ? Optional.empty() : pickHost(order, placedVcpus, g.memoryBytes(), reserve);
             target.ifPresent(h -> placedVcpus[order.indexOf(h)] += g.vcpus());
             String name = String.format(Locale.ROOT, "vm-%02d-%s", i + 1, g.kind().label());
-            SimVm vm = new SimVm(ids.ref(), ids.uuid(), name, g.vcpus(), g.memoryBytes(), false, i, ids.ref(),
-                    ids.uuid(), localDisk, target.isPresent() ? "Running" : "Halted",
-                    target.map(h -> h.ref).orElse(Records.NULL_REF));
+            SimVm vm = new SimVm(ids, new SimVm.Spec(name, g.vcpus(), g.memoryBytes(), false, i, localDisk),
+                    target.isPresent() ? "Running" : "Halted", target.map(h -> h.ref).orElse(Records.NULL_REF));
             vms.put(vm.ref, vm);
             target.ifPresent(h -> h.residentVms.add(vm.ref));
         }
