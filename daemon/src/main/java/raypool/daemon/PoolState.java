@@ -109,19 +109,99 @@ public record PoolState(long timeMillis, Pool pool, List<Host> hosts, List<Vm> v
             otherConfig = Map.copyOf(otherConfig);
         }
 
-        /** A host whose identity (UUID, CPU model) was not read. */
-        public Host(String key, String name, int threads, long guestMemoryBytes, long freeMemoryBytes,
-                    boolean live, boolean enabled, Samples cpu, Samples dom0Threads, String powerOnMode,
-                    Set<String> tags, Map<String, String> otherConfig, Optional<String> metricsProblem) {
-            this(key, name, threads, guestMemoryBytes, freeMemoryBytes, live, enabled, cpu, dom0Threads, powerOnMode,
-                tags, otherConfig, metricsProblem, Identity.NONE);
+        /** Starts a host that is live, enabled, without samples, tags, power-on mode or identity. */
+        public static Builder builder(String key, String name) {
+            return new Builder(key, name);
+        }
+
+        /** A builder holding this host's values, to change some of them. */
+        public Builder toBuilder() {
+            return new Builder(key, name).size(threads, guestMemoryBytes, freeMemoryBytes).state(live, enabled).cpu(cpu)
+                    .dom0Threads(dom0Threads).powerOnMode(powerOnMode).tags(tags).otherConfig(otherConfig)
+                    .metricsProblem(metricsProblem).identity(identity);
+        }
+
+        /** Names what a host is made of, in groups, instead of fourteen positional arguments. */
+        public static final class Builder {
+            private final String key;
+            private final String name;
+            private int threads;
+            private long guestMemoryBytes;
+            private long freeMemoryBytes;
+            private boolean live = true;
+            private boolean enabled = true;
+            private Samples cpu = Samples.NONE;
+            private Samples dom0Threads = Samples.NONE;
+            private String powerOnMode = "";
+            private Set<String> tags = Set.of();
+            private Map<String, String> otherConfig = Map.of();
+            private Optional<String> metricsProblem = Optional.empty();
+            private Identity identity = Identity.NONE;
+
+            private Builder(String key, String name) {
+                this.key = key;
+                this.name = name;
+            }
+
+            public Builder size(int threads, long guestMemoryBytes, long freeMemoryBytes) {
+                this.threads = threads;
+                this.guestMemoryBytes = guestMemoryBytes;
+                this.freeMemoryBytes = freeMemoryBytes;
+                return this;
+            }
+
+            public Builder state(boolean live, boolean enabled) {
+                this.live = live;
+                this.enabled = enabled;
+                return this;
+            }
+
+            public Builder cpu(Samples cpu) {
+                this.cpu = cpu;
+                return this;
+            }
+
+            public Builder dom0Threads(Samples dom0Threads) {
+                this.dom0Threads = dom0Threads;
+                return this;
+            }
+
+            public Builder powerOnMode(String powerOnMode) {
+                this.powerOnMode = powerOnMode;
+                return this;
+            }
+
+            public Builder tags(Set<String> tags) {
+                this.tags = tags;
+                return this;
+            }
+
+            public Builder otherConfig(Map<String, String> otherConfig) {
+                this.otherConfig = otherConfig;
+                return this;
+            }
+
+            public Builder metricsProblem(Optional<String> metricsProblem) {
+                this.metricsProblem = metricsProblem;
+                return this;
+            }
+
+            public Builder identity(Identity identity) {
+                this.identity = identity;
+                return this;
+            }
+
+            public Host build() {
+                return new Host(key, name, threads, guestMemoryBytes, freeMemoryBytes, live, enabled, cpu, dom0Threads,
+                        powerOnMode, tags, otherConfig, metricsProblem, identity);
+            }
         }
 
         /** A host with nothing but its size, state and one CPU sample (tests, benchmarks). */
         public static Host simple(String key, String name, int threads, long guestMemoryBytes, long freeMemoryBytes,
                                   boolean live, boolean enabled, Samples cpu) {
-            return new Host(key, name, threads, guestMemoryBytes, freeMemoryBytes, live, enabled, cpu, Samples.NONE,
-                    "", Set.of(), Map.of(), Optional.empty());
+            return builder(key, name).size(threads, guestMemoryBytes, freeMemoryBytes).state(live, enabled).cpu(cpu)
+                    .build();
         }
     }
 

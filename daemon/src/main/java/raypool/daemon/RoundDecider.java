@@ -141,12 +141,12 @@ public final class RoundDecider {
         List<Action> chosen = new ArrayList<>();
         Set<String> chosenVms = new HashSet<>();
         Map<Integer, Long> reservedBytes = new HashMap<>();
+        RoundSoFar round = new RoundSoFar(busy, chosen, chosenVms, reservedBytes);
         boolean powerActed = false;
         for (Proposal p : proposals) {
             int streak = counts.get(p.key());
             Verdict verdict = switch (p) {
-                case Migration m -> migration(m, streak, built, memory, settings, busy, chosen, chosenVms,
-                        reservedBytes, now);
+                case Migration m -> migration(m, streak, built, memory, settings, round, now);
                 case PowerOff off -> powerActed ? new Skip("one power action per round")
                         : powerOff(off, streak, built, memory, settings);
                 case PowerOn on -> powerActed ? new Skip("one power action per round")
@@ -250,9 +250,16 @@ public final class RoundDecider {
         return best;
     }
 
+    /**
+     * What this round has decided so far: VMs whose migrations are in flight, the actions chosen, their VMs,
+     * and the memory they reserve on each destination host.
+     */
+    private record RoundSoFar(Set<String> busy, List<Action> chosen, Set<String> chosenVms,
+                              Map<Integer, Long> reservedBytes) {
+    }
+
     private static Verdict migration(Migration m, int streak, SnapshotBuilder.Built built, DaemonMemory memory,
-                                     Settings settings, Set<String> busy, List<Action> chosen, Set<String> chosenVms,
-                                     Map<Integer, Long> reservedBytes, long now) {
+                                     Settings settings, RoundSoFar round, long now) {
         if (!settings.automatic()) {
             return new RecommendOnly();
         }
@@ -263,7 +270,7 @@ public final class RoundDecider {
         if (!vm.vm().key().equals(m.vmKey()) || !vm.vm().hostKey().equals(m.fromKey())) {
             return new Skip("the VM is not on " + m.fromName());
         }
-        if (chosenVms.contains(m.vmKey())) {
+        if (round.chosenVms().contains(m.vmKey())) {
             return new Skip("the VM is already moving this round");
         }
         if (vm.vm().operation().isPresent()) {
@@ -283,23 +290,23 @@ public final class RoundDecider {
         if (from.unknown().isPresent() || from.excluded().isPresent()) {
             return new Skip("the source host is left alone: " + from.unknown().or(from::excluded).orElseThrow());
         }
-        int inFlight = busy.size() + chosen.size();
+        int inFlight = round.busy().size() + round.chosen().size();
         if (inFlight >= settings.maxConcurrent()) {
             return new Skip(inFlight + " migration(s) in flight, max-concurrent " + settings.maxConcurrent());
         }
-        if (chosen.size() >= settings.maxPerRound()) {
+        if (round.chosen().size() >= settings.maxPerRound()) {
             return new Skip("max-per-round " + settings.maxPerRound() + " reached");
         }
         Optional<String> destination = destinationProblem(m, built);
         if (destination.isPresent()) {
             return new Skip(destination.get());
         }
-        long free = built.hosts().get(m.to()).host().freeMemoryBytes() - reservedBytes.getOrDefault(m.to(), 0L);
+        long free = built.hosts().get(m.to()).host().freeMemoryBytes() - round.reservedBytes().getOrDefault(m.to(), 0L);
         if (free < vm.vm().memoryBytes()) {
             return new Skip("destination " + m.toName() + " has " + Math.max(0, free) / (1 << 20) + " MiB free for the "
                     + vm.vm().memoryBytes() / (1 << 20) + " MiB of the VM");
         }
-        List<Action> trial = new ArrayList<>(chosen);
+        List<Action> trial = new ArrayList<>(round.chosen());
         trial.add(new Action.Migrate(m.vm(), m.from(), m.to(), m.reason(), m.severity()));
         if (PlanChecker.check(built.snapshot(), new Plan(trial)) instanceof PlanChecker.Invalid invalid) {
             return new Skip("without the moves not applied the plan breaks a rule: "

@@ -138,10 +138,10 @@ final class MemoryPool implements PoolReader, MigrationExecutor, HostPower, Leas
                     cpu += v.cpu * v.vcpus;
                 }
             }
-            hs.add(new PoolState.Host(h.key, h.name, h.threads, h.memory, Math.max(0, h.memory - used(h.key)), h.live,
-                    h.enabled, h.live ? flat(time, Math.min(1, cpu / h.threads)) : PoolState.Samples.NONE,
-                    h.dom0Threads > 0 ? flat(time, h.dom0Threads) : PoolState.Samples.NONE, h.powerOnMode, h.tags,
-                    Map.of(), Optional.empty()));
+            hs.add(PoolState.Host.builder(h.key, h.name).size(h.threads, h.memory, Math.max(0, h.memory - used(h.key)))
+                    .state(h.live, h.enabled).cpu(h.live ? flat(time, Math.min(1, cpu / h.threads)) : PoolState.Samples.NONE)
+                    .dom0Threads(h.dom0Threads > 0 ? flat(time, h.dom0Threads) : PoolState.Samples.NONE)
+                    .powerOnMode(h.powerOnMode).tags(h.tags).build());
         }
         List<PoolState.Vm> out = new ArrayList<>();
         for (Vm v : vms.values()) {

@@ -47,9 +47,8 @@ class RoundDeciderTest {
             for (String where : vmHosts) {
                 used += where.equals(h) ? 4 * GIB : 0;
             }
-            hosts.add(new PoolState.Host(h, "host-" + h, 16, 64 * GIB, 64 * GIB - used, true, true,
-                    PoolState.Samples.of(NOW, 0.3), PoolState.Samples.NONE, "wake-on-lan", Set.of(), Map.of(),
-                    Optional.empty()));
+            hosts.add(PoolState.Host.builder(h, "host-" + h).size(16, 64 * GIB, 64 * GIB - used)
+                    .cpu(PoolState.Samples.of(NOW, 0.3)).powerOnMode("wake-on-lan").build());
         }
         List<PoolState.Vm> vms = new ArrayList<>();
         for (int i = 0; i < vmHosts.length; i++) {
@@ -140,11 +139,10 @@ class RoundDeciderTest {
         PoolState base = pool("a", "a", "a");
         List<PoolState.Host> hosts = new ArrayList<>(base.hosts());
         PoolState.Host b = hosts.get(1);
-        hosts.set(1, new PoolState.Host(b.key(), b.name(), 16, 64 * GIB, 64 * GIB, true, false, b.cpu(),
-                PoolState.Samples.NONE, "", Set.of(), Map.of(), Optional.empty()));
+        hosts.set(1, PoolState.Host.builder(b.key(), b.name()).size(16, 64 * GIB, 64 * GIB).state(true, false)
+                .cpu(b.cpu()).build());
         PoolState.Host c = hosts.get(2);
-        hosts.set(2, new PoolState.Host(c.key(), c.name(), 16, 64 * GIB, 5 * GIB, true, true, c.cpu(),
-                PoolState.Samples.NONE, "", Set.of(), Map.of(), Optional.empty()));
+        hosts.set(2, PoolState.Host.builder(c.key(), c.name()).size(16, 64 * GIB, 5 * GIB).cpu(c.cpu()).build());
         PoolState state = new PoolState(NOW, base.pool(), hosts, base.vms(), List.of());
         var out = RoundDecider.decide(moves(0, 0, 1, 1, 0, 2, 2, 0, 2), built(state, DaemonMemory.EMPTY),
                 DaemonMemory.EMPTY, s);
@@ -165,8 +163,7 @@ class RoundDeciderTest {
         // without a power_on_mode the pool could not power it on again
         List<PoolState.Host> hosts = new ArrayList<>(state.hosts());
         PoolState.Host h = hosts.get(1);
-        hosts.set(1, new PoolState.Host(h.key(), h.name(), 16, 64 * GIB, 64 * GIB, true, true, h.cpu(),
-                PoolState.Samples.NONE, "", Set.of(), Map.of(), Optional.empty()));
+        hosts.set(1, PoolState.Host.builder(h.key(), h.name()).size(16, 64 * GIB, 64 * GIB).cpu(h.cpu()).build());
         PoolState noMode = new PoolState(NOW, state.pool(), hosts, List.of(), List.of());
         var refused = RoundDecider.decide(plan, built(noMode, DaemonMemory.EMPTY), DaemonMemory.EMPTY, s);
         assertTrue(refused.decisions().get(1).verdict().text().contains("power_on_mode"), refused.toString());
@@ -179,8 +176,8 @@ class RoundDeciderTest {
         PoolState base = pool("a", "a", "a", "b", "b", "b");
         List<PoolState.Host> hosts = new ArrayList<>(base.hosts());
         PoolState.Host c = hosts.get(2);
-        hosts.set(2, new PoolState.Host(c.key(), c.name(), 16, 64 * GIB, 64 * GIB, false, false,
-                PoolState.Samples.NONE, PoolState.Samples.NONE, "wake-on-lan", Set.of(), Map.of(), Optional.empty()));
+        hosts.set(2, PoolState.Host.builder(c.key(), c.name()).size(16, 64 * GIB, 64 * GIB).state(false, false)
+                .powerOnMode("wake-on-lan").build());
         List<PoolState.Vm> hot = base.vms().stream().map(v -> new PoolState.Vm(v.key(), v.name(), 5, v.memoryBytes(),
                 v.hostKey(), v.operation(), PoolState.Samples.of(NOW, 0.9), Set.of(), Map.of())).toList();
         PoolState state = new PoolState(NOW, base.pool(), hosts, hot, List.of());
@@ -232,9 +229,8 @@ class RoundDeciderTest {
             long free = Math.max(0, memory[h] - used[h] - (r.nextBoolean() ? 0 : r.nextInt(8) * GIB));
             PoolState.Samples cpu = !live || r.nextInt(12) == 0 ? PoolState.Samples.NONE
                     : PoolState.Samples.of(NOW, r.nextDouble());
-            hosts.add(new PoolState.Host("h" + h, "host-" + h, 1 + r.nextInt(32), memory[h], free, live, enabled, cpu,
-                    PoolState.Samples.NONE, r.nextBoolean() ? "wake-on-lan" : "", Set.of(), Map.of(),
-                    Optional.empty()));
+            hosts.add(PoolState.Host.builder("h" + h, "host-" + h).size(1 + r.nextInt(32), memory[h], free)
+                    .state(live, enabled).cpu(cpu).powerOnMode(r.nextBoolean() ? "wake-on-lan" : "").build());
         }
         Map<String, Long> moved = new HashMap<>();
         Map<String, Long> held = new HashMap<>();

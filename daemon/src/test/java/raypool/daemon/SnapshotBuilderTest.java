@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import raypool.balancer.model.HostState;
 
@@ -29,8 +27,8 @@ class SnapshotBuilderTest {
     }
 
     static PoolState state(long now, PoolState.Samples vmCpu, PoolState.Samples dom0) {
-        return new PoolState(now, PoolState.Pool.plain("h"), List.of(new PoolState.Host("h", "host", 10, 64 * GIB,
-                60 * GIB, true, true, PoolState.Samples.of(now, 0.5), dom0, "", Set.of(), Map.of(), Optional.empty())),
+        return new PoolState(now, PoolState.Pool.plain("h"), List.of(PoolState.Host.builder("h", "host")
+                .size(10, 64 * GIB, 60 * GIB).cpu(PoolState.Samples.of(now, 0.5)).dom0Threads(dom0).build()),
                 List.of(PoolState.Vm.simple("v", "vm", 4, 4 * GIB, "h", Optional.empty(), vmCpu)), List.of());
     }
 

@@ -5,7 +5,6 @@ import raypool.daemon.PoolState;
 import raypool.result.RaybenchResult;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -42,10 +42,12 @@ public final class DaemonMain implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", description = "recommend (default: log only) or automatic.")
     Optional<String> mode = Optional.empty();
 
-    @Option(names = "--policy", paramLabel = "NAME", description = "The balancer policy (default wlb-density; any of the balancer's, e.g. wlb-performance).")
+    @Option(names = "--policy", paramLabel = "NAME", description = "The balancer policy (default wlb-density; any of "
+            + "the balancer's, e.g. wlb-performance).")
     Optional<String> policy = Optional.empty();
 
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 60s, 10m (default: until SIGTERM); a pool that cannot be reached is tried again meanwhile.")
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 60s, 10m (default: until "
+            + "SIGTERM); a pool that cannot be reached is tried again meanwhile.")
     Optional<String> duration = Optional.empty();
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (key = value lines; see the README).")

@@ -48,7 +48,8 @@ public final class PlanMain implements Callable<Integer> {
     Optional<Path> configFile = Optional.empty();
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "The daemon's audit log, read for its cooldowns, holds and migrations in flight (default: the configuration's, if it exists).")
+            description = "The daemon's audit log, read for its cooldowns, holds and migrations in flight (default: the "
+                    + "configuration's, if it exists).")
     Optional<Path> audit = Optional.empty();
 
     @Option(names = "--capacity", paramLabel = "FILE|DIR",

@@ -19,7 +19,8 @@ public final class PoolOptions {
     Optional<Path> passwordFile = Optional.empty();
 
     @Option(names = "--pin-sha256", paramLabel = "FP",
-            description = "SHA-256 fingerprint of the master's self-signed certificate (AB:CD:...); without it the JDK trust store decides. Members: host-pin.NAME in the configuration.")
+            description = "SHA-256 fingerprint of the master's self-signed certificate (AB:CD:...); without it the JDK "
+                    + "trust store decides. Members: host-pin.NAME in the configuration.")
     Optional<String> pin = Optional.empty();
 
     @Option(names = "--allow-plain-http",
@@ -40,6 +41,8 @@ public final class PoolOptions {
     int vms = 40;
 
     @Option(names = "--faults", paramLabel = "SPEC",
-            description = "--simulate: faults the simulated pool injects, KIND[:ARG]@WHEN,... with WHEN Ns (once, N s after start) or p=F (each call, probability F); kinds session-invalid, host-offline:HOST, http500, slow:MS, events-lost, task-fail[:CODE].")
+            description = "--simulate: faults the simulated pool injects, KIND[:ARG]@WHEN,... with WHEN Ns (once, N s "
+                    + "after start) or p=F (each call, probability F); kinds session-invalid, host-offline:HOST, "
+                    + "http500, slow:MS, events-lost, task-fail[:CODE].")
     Optional<String> faults = Optional.empty();
 }

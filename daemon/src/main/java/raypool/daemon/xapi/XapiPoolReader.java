@@ -126,7 +126,7 @@ public final class XapiPoolReader implements PoolReader {
                 notes.add("the XAPI session was renewed (SESSION_INVALID answered and the client logged in again)");
                 lastSession = now;
             }
-            PoolState state = state(master.end() * 1000, poolRecords, hosts, hostRecords, metrics, vmRecords,
+            PoolState state = state(master.end() * 1000, new Records(poolRecords, hosts, hostRecords, metrics, vmRecords),
                     index(samples), hostProblems, List.copyOf(notes));
             notes.clear();
             return state;
@@ -235,14 +235,18 @@ public final class XapiPoolReader implements PoolReader {
         return out;
     }
 
-    private static PoolState state(long timeMillis, JsonNode poolRecords, Map<Ref, HostRecord> hosts,
-                                   JsonNode hostRecords, Map<Ref, HostMetricsRecord> metrics, JsonNode vmRecords,
-                                   Map<String, CpuColumns> cpu, Map<String, String> hostProblems, List<String> notes) {
-        PoolState.Pool pool = pool(poolRecords);
+    /** The records one read of the pool gave: raw where fields are read by name, parsed where typed. */
+    private record Records(JsonNode poolRecords, Map<Ref, HostRecord> hosts, JsonNode hostRecords,
+                           Map<Ref, HostMetricsRecord> metrics, JsonNode vmRecords) {
+    }
+
+    private static PoolState state(long timeMillis, Records records, Map<String, CpuColumns> cpu,
+                                   Map<String, String> hostProblems, List<String> notes) {
+        PoolState.Pool pool = pool(records.poolRecords());
         Map<String, Long> controlDomainBytes = new HashMap<>();
         Map<String, PoolState.Samples> dom0 = new HashMap<>();
         List<PoolState.Vm> vms = new ArrayList<>();
-        vmRecords.properties().forEach(e -> {
+        records.vmRecords().properties().forEach(e -> {
             Ref ref = new Ref(e.getKey());
             JsonNode raw = e.getValue();
             VmRecord vm = VmRecord.from(ref, raw);
@@ -270,9 +274,9 @@ public final class XapiPoolReader implements PoolReader {
                     map(raw, "other_config")));
         });
         List<PoolState.Host> out = new ArrayList<>();
-        for (HostRecord h : hosts.values()) {
-            JsonNode raw = hostRecords.path(h.ref().value());
-            HostMetricsRecord m = metrics.get(h.metrics());
+        for (HostRecord h : records.hosts().values()) {
+            JsonNode raw = records.hostRecords().path(h.ref().value());
+            HostMetricsRecord m = records.metrics().get(h.metrics());
             long total = m == null ? 0 : m.memoryTotal();
             long free = m == null ? 0 : m.memoryFree();
             boolean live = m != null && m.live();
@@ -282,11 +286,13 @@ public final class XapiPoolReader implements PoolReader {
                 problem = Optional.of("host " + h.nameLabel() + " has no host_metrics record");
             }
             long guests = Math.max(0, total - controlDomainBytes.getOrDefault(h.ref().value(), 0L));
-            out.add(new PoolState.Host(h.ref().value(), h.nameLabel(), h.cpuCount(), guests, free, live, h.enabled(),
-                    c == null ? PoolState.Samples.NONE : c.samples(1),
-                    dom0.getOrDefault(h.ref().value(), PoolState.Samples.NONE), text(raw, "power_on_mode"),
-                    Set.copyOf(strings(raw, "tags")), map(raw, "other_config"), problem,
-                    new PoolState.Identity(h.uuid(), raw.path("cpu_info").path("modelname").asText(""))));
+            out.add(PoolState.Host.builder(h.ref().value(), h.nameLabel()).size(h.cpuCount(), guests, free)
+                    .state(live, h.enabled()).cpu(c == null ? PoolState.Samples.NONE : c.samples(1))
+                    .dom0Threads(dom0.getOrDefault(h.ref().value(), PoolState.Samples.NONE))
+                    .powerOnMode(text(raw, "power_on_mode")).tags(Set.copyOf(strings(raw, "tags")))
+                    .otherConfig(map(raw, "other_config")).metricsProblem(problem)
+                    .identity(new PoolState.Identity(h.uuid(), raw.path("cpu_info").path("modelname").asText("")))
+                    .build());
         }
         return new PoolState(timeMillis, pool, out, vms, notes);
     }

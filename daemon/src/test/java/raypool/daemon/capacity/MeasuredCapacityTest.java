@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,8 +43,8 @@ class MeasuredCapacityTest {
     }
 
     private static PoolState.Host host(String key, String name, int threads, String uuid, String model) {
-        return new PoolState.Host(key, name, threads, 64 * GIB, 32 * GIB, true, true, PoolState.Samples.NONE,
-            PoolState.Samples.NONE, "", Set.of(), Map.of(), Optional.empty(), new PoolState.Identity(uuid, model));
+        return PoolState.Host.builder(key, name).size(threads, 64 * GIB, 32 * GIB)
+            .identity(new PoolState.Identity(uuid, model)).build();
     }
 
     @Test

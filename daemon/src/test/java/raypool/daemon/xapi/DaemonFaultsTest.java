@@ -85,7 +85,10 @@ class DaemonFaultsTest {
             h.assertNoViolations();
             var evacuations = DaemonHarness.events(audit(), AuditEvent.MigrationStarted.class).stream()
                     .filter(m -> m.from().equals("host-4")).toList();
-            assertFalse(evacuations.isEmpty(), () -> "host-4's VMs leave it: " + DaemonHarness.events(audit(), AuditEvent.Recommend.class) + DaemonHarness.events(audit(), AuditEvent.PlanRejected.class) + DaemonHarness.events(audit(), AuditEvent.RoundFailed.class));
+            assertFalse(evacuations.isEmpty(), () -> "host-4's VMs leave it: "
+                    + DaemonHarness.events(audit(), AuditEvent.Recommend.class)
+                    + DaemonHarness.events(audit(), AuditEvent.PlanRejected.class)
+                    + DaemonHarness.events(audit(), AuditEvent.RoundFailed.class));
             assertTrue(evacuations.stream().allMatch(m -> m.reason().contains("maintenance")));
         }
     }
