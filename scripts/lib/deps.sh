@@ -14,7 +14,9 @@
 # on a machine where nothing can be installed (it reports, and never runs apt-get). Nothing here runs
 # apt-get when every package is installed already.
 
-RAYPOOL_DEPS_GROUPS=(window opencl ovs nut browser)
+# The groups scripts/test installs; ovs, nut and browser are there for the tools and tests that start
+# those programs (scripts/lib/install-deps.sh ovs nut browser installs them by hand).
+RAYPOOL_DEPS_GROUPS=(window opencl)
 RAYPOOL_DEPS_WINDOW=(xvfb libgl1 libglx-mesa0 libgl1-mesa-dri libx11-6 fontconfig fonts-dejavu-core)
 RAYPOOL_DEPS_OPENCL=(pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)
 # Open vSwitch, run unprivileged in userspace by the firewall tests (ovsdb-server, ovs-vswitchd, ovs-ofctl)
@@ -34,7 +36,7 @@ raypool_deps_packages() {
       ovs) printf '%s\n' "${RAYPOOL_DEPS_OVS[@]}" ;;
       nut) printf '%s\n' "${RAYPOOL_DEPS_NUT[@]}" ;;
       browser) printf '%s\n' "${RAYPOOL_DEPS_BROWSER[@]}" ;;
-      *) echo "raypool: unknown group of packages: $group (known: ${RAYPOOL_DEPS_GROUPS[*]})" >&2; return 2 ;;
+      *) echo "raypool: unknown group of packages: $group (known: window opencl ovs nut browser)" >&2; return 2 ;;
     esac
   done
 }
@@ -164,28 +166,6 @@ raypool_deps_check() {
   else
     RAYPOOL_DEPS_NO_OPENCL=""
   fi
-  local prog
-  for prog in ovsdb-server ovs-vswitchd ovs-ofctl ovs-appctl ovs-vsctl ovsdb-tool; do
-    if ! raypool_deps_find_program "$prog" >/dev/null; then
-      RAYPOOL_DEPS_PROBLEMS+=("Open vSwitch: $prog (package openvswitch-switch)")
-      RAYPOOL_DEPS_LEFT_OUT+=("the firewall tests on a real switch (cloud: tag ovs) will FAIL: they start ovsdb-server and ovs-vswitchd")
-      break
-    fi
-  done
-  for prog in upsd dummy-ups upsc; do
-    if ! raypool_deps_find_program "$prog" >/dev/null; then
-      RAYPOOL_DEPS_PROBLEMS+=("Network UPS Tools: $prog (packages nut-server, nut-client)")
-      RAYPOOL_DEPS_LEFT_OUT+=("the UPS tests against a real upsd (cloud: tag nut) will FAIL")
-      break
-    fi
-  done
-  for prog in chromium chromedriver; do
-    if ! raypool_deps_find_program "$prog" >/dev/null; then
-      RAYPOOL_DEPS_PROBLEMS+=("headless browser: $prog (packages chromium, chromium-driver)")
-      RAYPOOL_DEPS_LEFT_OUT+=("the browser tests (web: tag browser) will FAIL")
-      break
-    fi
-  done
 }
 
 # Prints the full path of a program the tests start, looking beyond the PATH in the folders Debian puts
