@@ -101,8 +101,8 @@ raypool_deps_install() {
     return 1
   fi
   echo "$who: installing $missing" >&2
-  if ! { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q \
-      && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing; } >&2; then
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -q \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing; } >&2; then
     RAYPOOL_DEPS_WHY="apt-get failed"
   fi
   missing=$(raypool_deps_missing_packages "$@" | tr '\n' ' ')
