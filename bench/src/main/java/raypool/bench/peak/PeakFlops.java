@@ -23,10 +23,10 @@ import java.util.concurrent.CountDownLatch;
  * as the render threads do (all-core clocks, not one core's turbo). Other work on the machine can only
  * slow a round down (a shared core, a preempted vCPU), never speed it up, so the peak is taken from the
  * least disturbed rounds: the median of the fastest quarter ({@link #estimate}), with the spread of all
- * rounds kept in the result. The median of all rounds, the method before, still moved between 68 and
- * 85 GFLOP/s per core on a 2-vCPU AMD EPYC (Zen 3) host shared with other builds, where more than half
- * the rounds of one run were slowed; the fastest quarter agreed within 1.5% over the same four runs
- * (84.5 to 85.7). A best-of-few on one thread, the first method, had moved between 56 and 81: a round
+ * rounds kept in the result. The median of all rounds, the method before, moved between 68 and
+ * 85 GFLOP/s per core over four raybench runs on a 2-vCPU AMD EPYC (Zen 3) host shared with other
+ * builds, where more than half the rounds of one run were slowed; on the same host and load (load
+ * average 2.7), five runs of this estimate gave 84.0 to 85.2 while their slowest rounds fell to 50. A best-of-few on one thread, the first method, had moved between 56 and 81: a round
  * that had the core alone, or one that still ran C1 code, decided it. On a CPU without FMA
  * (SimdSupport) the chains are a multiply and an add, two instructions for the same two flops.
  */
