@@ -26,8 +26,9 @@ import java.util.concurrent.CountDownLatch;
  * rounds kept in the result. The median of all rounds, the method before, moved between 68 and
  * 85 GFLOP/s per core over four raybench runs on a 2-vCPU AMD EPYC (Zen 3) host shared with other
  * builds, where more than half the rounds of one run were slowed; on the same host and load (load
- * average 2.7), five runs of this estimate gave 84.0 to 85.2 while their slowest rounds fell to 50. A best-of-few on one thread, the first method, had moved between 56 and 81: a round
- * that had the core alone, or one that still ran C1 code, decided it. On a CPU without FMA
+ * average 2.7), five runs of this estimate gave 84.0 to 85.2 while their slowest rounds fell to 50.
+ * A best-of-few on one thread, the first method, had moved between 56 and 81: a round that had the core
+ * alone, or one that still ran C1 code, decided it. On a CPU without FMA
  * (SimdSupport) the chains are a multiply and an add, two instructions for the same two flops.
  */
 public final class PeakFlops {
