@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raypool.xapi.sim.Scenario;
+import raypool.cloud.licence.LicenceCommands;
 import raypool.cloud.network.NetworkCommands;
 import raypool.xapi.connect.CommandFailure;
 
@@ -22,6 +23,7 @@ import raypool.xapi.connect.CommandFailure;
         subcommands = {
             PoolCommands.class,
             NetworkCommands.class,
+            LicenceCommands.class,
         })
 public final class CloudMain {
     @Option(names = "--simulate", description = "Start a simulated pool in this process and work on it.")
