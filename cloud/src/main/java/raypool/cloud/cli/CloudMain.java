@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import raypool.xapi.sim.Scenario;
 import raypool.cloud.licence.LicenceCommands;
 import raypool.cloud.network.NetworkCommands;
+import raypool.xapi.client.XapiError;
+import raypool.xapi.client.XapiTransportException;
 import raypool.xapi.connect.CommandFailure;
+import raypool.xapi.connect.XapiErrorMeanings;
 
 /**
  * {@code cloud}: operations on a XAPI pool. The connection options come before the group and the
@@ -78,9 +81,18 @@ public final class CloudMain {
             return CommandFailure.BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            String name = c.getCommandSpec().qualifiedName();
             if (e instanceof CommandFailure f) {
-                err.println(c.getCommandSpec().qualifiedName() + ": " + f.getMessage());
+                err.println(name + ": " + f.getMessage());
                 return f.status();
+            }
+            if (e instanceof XapiError x) {
+                err.println(name + ": the pool refused " + x.method() + ": " + XapiErrorMeanings.describe(x));
+                return CommandFailure.POOL_REFUSED;
+            }
+            if (e instanceof XapiTransportException t) {
+                err.println(name + ": the pool stopped answering: " + t.getMessage());
+                return CommandFailure.POOL_REFUSED;
             }
             throw e;
         });
