@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raypool.xapi.sim.Scenario;
+import raypool.cloud.auth.AuthCommands;
+import raypool.cloud.boot.VmCommands;
 import raypool.cloud.licence.LicenceCommands;
 import raypool.cloud.network.NetworkCommands;
 import raypool.xapi.client.XapiError;
@@ -27,6 +29,8 @@ import raypool.xapi.connect.XapiErrorMeanings;
             PoolCommands.class,
             NetworkCommands.class,
             LicenceCommands.class,
+            VmCommands.class,
+            AuthCommands.class,
         })
 public final class CloudMain {
     @Option(names = "--simulate", description = "Start a simulated pool in this process and work on it.")
