@@ -23,6 +23,8 @@ public final class XapiErrorMeanings {
             Map.entry("HOST_NOT_DISABLED", "a host must be disabled (host.disable) before it is shut down"),
             Map.entry("HOST_IN_USE", "VMs still run on the host; shut them down or migrate them first"),
             Map.entry("HOST_OFFLINE", "the host is not live"),
+            Map.entry("HOST_HAS_RESIDENT_VMS", "VMs run on the host; migrate or shut them down before it leaves the pool"),
+            Map.entry("POOL_JOINING_HOST_CONNECTION_FAILED", "the joining host could not reach the master's API"),
             Map.entry("HOST_IS_SLAVE", "this is a pool member; talk to the pool master"),
             Map.entry("HA_IS_ENABLED", "high availability is on; disable it first (pool.disable_ha)"),
             Map.entry("NETWORK_ALREADY_CONNECTED", "the host already has a tunnel or PIF on this network"),
