@@ -20,6 +20,7 @@ import raypool.xapi.connect.CommandFailure;
         description = "Operations on a XenServer / XCP-ng pool over XAPI, or on a simulated pool.",
         subcommands = {
             PoolCommands.class,
+            raypool.cloud.firewall.cli.FirewallCommands.class,
         })
 public final class CloudMain {
     @Option(names = "--simulate", description = "Start a simulated pool in this process and work on it.")
