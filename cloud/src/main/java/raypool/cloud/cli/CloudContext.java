@@ -1,6 +1,9 @@
 package raypool.cloud.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import raypool.cloud.audit.AuditLog;
+import raypool.cloud.plan.PlanRunner;
 import raypool.cloud.view.PoolReader;
 import raypool.cloud.view.PoolView;
 import raypool.xapi.client.XapiClient;
@@ -18,5 +21,11 @@ public record CloudContext(RemotePool pool, String user, Path auditLog, String c
     /** The pool as it is now, read in one pass. */
     public PoolView view() {
         return PoolReader.read(client());
+    }
+
+    /** Runs plans on this pool, auditing each change into {@link #auditLog()}. */
+    public PlanRunner runner(PoolView view) {
+        return new PlanRunner(client(), new AuditLog(auditLog), new PlanRunner.Stamp(command, user, view.pool().uuid()),
+                Clock.systemUTC());
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raypool.xapi.sim.Scenario;
+import raypool.cloud.network.NetworkCommands;
 import raypool.xapi.connect.CommandFailure;
 
 /**
@@ -20,6 +21,7 @@ import raypool.xapi.connect.CommandFailure;
         description = "Operations on a XenServer / XCP-ng pool over XAPI, or on a simulated pool.",
         subcommands = {
             PoolCommands.class,
+            NetworkCommands.class,
             raypool.cloud.firewall.cli.FirewallCommands.class,
         })
 public final class CloudMain {

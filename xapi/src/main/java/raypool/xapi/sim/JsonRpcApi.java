@@ -31,7 +31,7 @@ final class JsonRpcApi {
     }
 
     static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task", "PIF",
-            "network");
+            "network", "tunnel", "VIF", "VM_guest_metrics");
 
     private final SimPool pool;
     private final Optional<String> memberOf;
@@ -63,6 +63,7 @@ final class JsonRpcApi {
         addMessage("host.compute_free_memory", 1, false, (s, p) -> pool.read(() ->
                 pool.host(ref(p, 0)).map(pool::freeMemory)
                         .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0)))));
+        new CloudCalls(pool).register(this::define);
         add("task.cancel", 1, false, (s, p) -> { pool.cancelTask(ref(p, 0)); return ""; });
         add("task.destroy", 1, false, (s, p) -> { pool.destroyTask(ref(p, 0)); return ""; });
         add("event.from", 3, false, (s, p) -> pool.eventFrom(strings(p.get(0)), p.get(1).asText(), p.get(2).asDouble()));
@@ -136,6 +137,16 @@ final class JsonRpcApi {
 
     private Map<String, Object> recordOf(String cls, String ref) {
         return pool.read(() -> pool.record(cls, ref)).orElseThrow(() -> new SimError("HANDLE_INVALID", cls, ref));
+    }
+
+    /** How other parts of the pool add their methods: name, arity range, writes, whether an Async form exists. */
+    @FunctionalInterface
+    interface Definer {
+        void define(String name, int arity, int maxArity, boolean writes, boolean async, Body body);
+    }
+
+    private void define(String name, int arity, int maxArity, boolean writes, boolean async, Body body) {
+        methods.put(name, new Method(arity, maxArity, writes, async, body));
     }
 
     /** A method without an Async form: field getters and setters, session, task and event calls. */

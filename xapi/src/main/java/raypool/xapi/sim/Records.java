@@ -206,43 +206,4 @@ final class Records {
         r.put("tags", List.of());
         return r;
     }
-
-    /** A host's one interface: its management PIF on the pool-wide network, which migrations use too. */
-    static Map<String, Object> pif(SimHost h, String network) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("uuid", h.pifUuid);
-        r.put("device", "eth0");
-        r.put("network", network);
-        r.put("host", h.ref);
-        r.put("MAC", "");
-        r.put("MTU", 1500L);
-        r.put("VLAN", -1L);
-        r.put("physical", true);
-        r.put("currently_attached", h.live);
-        r.put("ip_configuration_mode", "Static");
-        r.put("IP", h.address);
-        r.put("netmask", "255.0.0.0");
-        r.put("gateway", "");
-        r.put("DNS", "");
-        r.put("management", true);
-        r.put("other_config", Map.of());
-        return r;
-    }
-
-    static Map<String, Object> network(String uuid, List<String> pifs) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("uuid", uuid);
-        r.put("name_label", "Pool-wide network associated with eth0");
-        r.put("name_description", "");
-        r.put("allowed_operations", List.of());
-        r.put("current_operations", Map.of());
-        r.put("VIFs", List.of());
-        r.put("PIFs", pifs);
-        r.put("MTU", 1500L);
-        r.put("other_config", Map.of());
-        r.put("bridge", "xenbr0");
-        r.put("managed", true);
-        r.put("tags", List.of());
-        return r;
-    }
 }

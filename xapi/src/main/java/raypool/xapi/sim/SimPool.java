@@ -38,8 +38,8 @@ public final class SimPool {
     private final Map<String, Migration> migrations = new LinkedHashMap<>();
     private final String poolRef;
     private final String poolUuid;
-    private final String networkRef;
-    private final String networkUuid;
+    /** Networks, PIFs, tunnels, VIFs and guest metrics. */
+    final SimNetworks networks;
     private final Map<String, String> poolOtherConfig = new LinkedHashMap<>();
     private boolean wlbEnabled;
     private final long startMillis;
@@ -57,9 +57,10 @@ public final class SimPool {
         this.poolRef = ids.ref();
         this.poolUuid = ids.uuid();
         new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
-        SimIds networks = new SimIds(config.seed() + 2);
-        this.networkRef = networks.ref();
-        this.networkUuid = networks.uuid();
+        SimIds networkIds = new SimIds(config.seed() + 2);
+        this.networks = new SimNetworks(new SimIds(config.seed() + 3), networkIds.ref(), networkIds.uuid());
+        hosts.values().forEach(this.networks::addHost);
+        vms.values().stream().filter(v -> !v.controlDomain).forEach(this.networks::addGuestVif);
         this.poolOtherConfig.putAll(config.poolOtherConfig());
         this.wlbEnabled = config.wlbEnabled();
         config.faults().requireHosts(hosts.values().stream().map(h -> h.name).toList());
@@ -100,6 +101,16 @@ public final class SimPool {
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** Runs {@code change} under the pool's lock (the cloud parts' calls). */
+    <T> T write(Supplier<T> change) {
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /** Runs {@code read} under the pool's lock, for a consistent view of several objects. */
     public <T> T read(Supplier<T> read) {
@@ -177,8 +188,7 @@ public final class SimPool {
             case "VM_metrics" -> vms.values().stream().map(v -> v.metricsRef).toList();
             case "task" -> List.copyOf(tasks.keySet());
             case "pool" -> List.of(poolRef);
-            case "PIF" -> hosts.values().stream().map(h -> h.pifRef).toList();
-            case "network" -> List.of(networkRef);
+            case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.refs(xapiClass);
             default -> throw new IllegalArgumentException("no class " + xapiClass);
         };
     }
@@ -186,21 +196,17 @@ public final class SimPool {
     Optional<Map<String, Object>> record(String xapiClass, String ref) {
         long now = clock.nowMillis();
         return switch (xapiClass) {
-            case "host" -> Optional.ofNullable(hosts.get(ref)).map(h -> Records.host(h, this));
+            case "host" -> Optional.ofNullable(hosts.get(ref)).map(h -> decorated(h, Records.host(h, this)));
             case "host_metrics" -> hosts.values().stream().filter(h -> h.metricsRef.equals(ref)).findFirst()
                     .map(h -> Records.hostMetrics(h, this));
-            case "VM" -> Optional.ofNullable(vms.get(ref)).map(v -> Records.vm(v, domid(v)));
+            case "VM" -> Optional.ofNullable(vms.get(ref)).map(v -> decorated(v, Records.vm(v, domid(v))));
             case "VM_metrics" -> vms.values().stream().filter(v -> v.metricsRef.equals(ref)).findFirst()
                     .map(v -> Records.vmMetrics(v, startMillis, now));
             case "task" -> Optional.ofNullable(tasks.get(ref)).map(t -> Records.task(t, masterRef()));
             case "pool" -> poolRef.equals(ref)
                     ? Optional.of(Records.pool(poolUuid, masterRef(), wlbEnabled, poolOtherConfig, hosts.size()))
                     : Optional.empty();
-            case "PIF" -> hosts.values().stream().filter(h -> h.pifRef.equals(ref)).findFirst()
-                    .map(h -> Records.pif(h, networkRef));
-            case "network" -> networkRef.equals(ref)
-                    ? Optional.of(Records.network(networkUuid, hosts.values().stream().map(h -> h.pifRef).toList()))
-                    : Optional.empty();
+            case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.record(xapiClass, ref, now);
             default -> Optional.empty();
         };
     }
@@ -210,7 +216,22 @@ public final class SimPool {
         if (xapiClass.equals("task")) {
             return Records.task(new SimTask(Records.NULL_REF, "", "", "", 0), Records.NULL_REF);
         }
+        if (SimNetworks.CLASSES.contains(xapiClass)) {
+            return SimNetworks.prototype(xapiClass);
+        }
         return record(xapiClass, refs(xapiClass).getFirst()).orElseThrow();
+    }
+
+    /** A host's record with what the cloud parts of the pool add (its PIFs). */
+    private Map<String, Object> decorated(SimHost h, Map<String, Object> r) {
+        networks.decorateHost(h, r);
+        return r;
+    }
+
+    /** A VM's record with what the cloud parts of the pool add (VIFs, guest metrics). */
+    private Map<String, Object> decorated(SimVm v, Map<String, Object> r) {
+        networks.decorateVm(v, r);
+        return r;
     }
 
     private int domid(SimVm v) {
@@ -253,7 +274,7 @@ public final class SimPool {
     // ---------------------------------------------------------------- changes and events
 
     /** Records that an object changed, with its record as it is now, and wakes event.from waiters. */
-    private void changed(String xapiClass, String operation, String ref) {
+    void changed(String xapiClass, String operation, String ref) {
         Optional<Map<String, Object>> snapshot = operation.equals("del") ? Optional.empty() : record(xapiClass, ref);
         events.add(clock.nowMillis(), xapiClass.toLowerCase(Locale.ROOT), operation, ref, snapshot);
         changedCondition.signalAll();
