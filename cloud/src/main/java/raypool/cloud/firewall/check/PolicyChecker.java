@@ -42,8 +42,9 @@ public final class PolicyChecker {
                 Rule b = later.rule();
                 if (!a.origin().isBuiltin() && a.level() == b.level() && a.target().equals(b.target()) && a.action() != b.action()
                         && overlaps(entries.get(i).atoms(), later.atoms())) {
-                    findings.add(new Finding(b.origin(), Finding.Type.CONFLICT, "rule " + b.action().word() + "s what "
-                            + where(a) + " " + a.action().word() + "s for some packets at the same level; " + where(a) + " wins there"));
+                    findings.add(new Finding(b.origin(), Finding.Type.CONFLICT, "rule (" + b.action().word() + ") overlaps "
+                            + where(a) + " (" + a.action().word() + ") at the same level and target; " + where(a)
+                            + " wins where they overlap"));
                 }
             }
         }

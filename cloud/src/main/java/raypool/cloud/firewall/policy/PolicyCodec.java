@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,20 @@ public final class PolicyCodec {
             throw new PolicyException(file, entry.line(), "rules", "expected a list of rules");
         }
         List<Rule> rules = new ArrayList<>();
+        Map<Long, Integer> ids = new HashMap<>();
         for (Located item : seq.items()) {
             if (!(item instanceof Located.Mapping m)) {
                 throw new PolicyException(file, item.line(), "rules", "each rule is a mapping of fields");
             }
-            rules.add(rule(file, m));
+            Rule rule = rule(file, m);
+            if (rule.id().isPresent()) {
+                Integer first = ids.putIfAbsent(rule.id().getAsLong(), rule.origin().line());
+                if (first != null) {
+                    throw new PolicyException(file, rule.origin().line(), "id", rule.id().getAsLong() + " is already the id of the rule on line "
+                            + first);
+                }
+            }
+            rules.add(rule);
         }
         return List.copyOf(rules);
     }
