@@ -11,6 +11,15 @@ public record PortMap(List<Entry> ports, int uplink) {
 
     /** One interface's port. */
     public record Entry(String vm, String vif, String network, String mac, Optional<String> ip, int ofport) {
+        public Entry {
+            if (vm == null || vif == null || network == null || mac == null) {
+                throw new IllegalArgumentException("a port needs vm, vif, network and mac");
+            }
+            if (ofport < 1 || ofport > 65279) {
+                throw new IllegalArgumentException("ofport " + ofport + " is not an OpenFlow port number (1-65279)");
+            }
+            ip = ip == null ? Optional.empty() : ip;
+        }
     }
 
     public PortMap {
