@@ -40,7 +40,7 @@ public final class CloudHarness implements AutoCloseable {
     public CloudHarness(Scenario scenario, Path dir) {
         this.dir = dir;
         try {
-            this.server = SimServer.start(scenario.build(USER, PASSWORD, 3600), 0);
+            this.server = SimServer.start(scenario.build(USER, PASSWORD, 1), 0);
             this.passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,8 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raypool.xapi.sim.Scenario;
+import raypool.cloud.auth.AuthCommands;
+import raypool.cloud.boot.VmCommands;
+import raypool.cloud.licence.LicenceCommands;
 import raypool.cloud.network.NetworkCommands;
+import raypool.xapi.client.XapiError;
+import raypool.xapi.client.XapiTransportException;
 import raypool.xapi.connect.CommandFailure;
+import raypool.xapi.connect.XapiErrorMeanings;
 
 /**
  * {@code cloud}: operations on a XAPI pool. The connection options come before the group and the
@@ -22,6 +28,9 @@ import raypool.xapi.connect.CommandFailure;
         subcommands = {
             PoolCommands.class,
             NetworkCommands.class,
+            LicenceCommands.class,
+            VmCommands.class,
+            AuthCommands.class,
             raypool.cloud.firewall.cli.FirewallCommands.class,
         })
 public final class CloudMain {
@@ -77,9 +86,18 @@ public final class CloudMain {
             return CommandFailure.BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            String name = c.getCommandSpec().qualifiedName();
             if (e instanceof CommandFailure f) {
-                err.println(c.getCommandSpec().qualifiedName() + ": " + f.getMessage());
+                err.println(name + ": " + f.getMessage());
                 return f.status();
+            }
+            if (e instanceof XapiError x) {
+                err.println(name + ": the pool refused " + x.method() + ": " + XapiErrorMeanings.describe(x));
+                return CommandFailure.POOL_REFUSED;
+            }
+            if (e instanceof XapiTransportException t) {
+                err.println(name + ": the pool stopped answering: " + t.getMessage());
+                return CommandFailure.POOL_REFUSED;
             }
             throw e;
         });

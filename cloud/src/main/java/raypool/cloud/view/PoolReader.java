@@ -39,7 +39,8 @@ public final class PoolReader {
         Networks networks = new Networks(records(client, "network", PoolReader::network),
                 records(client, "PIF", PoolReader::pif), records(client, "tunnel", PoolReader::tunnel),
                 records(client, "VIF", PoolReader::vif), records(client, "SR", PoolReader::sr));
-        return new PoolView(pool, hosts, vms, networks);
+        Instant now = datetime(client.call("host.get_servertime", pool.master()).asText());
+        return new PoolView(pool, hosts, vms, networks, now);
     }
 
     private static <T> List<T> records(XapiClient client, String cls, BiFunction<Ref, JsonNode, T> reader) {
@@ -120,13 +121,18 @@ public final class PoolReader {
         if (text.isEmpty() || text.equals("never")) {
             return Optional.empty();
         }
+        return Optional.of(datetime(text));
+    }
+
+    /** xapi's datetime (20240101T13:20:11Z) or an ISO-8601 instant. */
+    static Instant datetime(String text) {
         try {
             if (text.length() == 18 && text.charAt(8) == 'T') {
-                return Optional.of(LocalDateTime.parse(text, XAPI_DATETIME).toInstant(ZoneOffset.UTC));
+                return LocalDateTime.parse(text, XAPI_DATETIME).toInstant(ZoneOffset.UTC);
             }
-            return Optional.of(Instant.parse(text));
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("license_params expiry: not a date: \"" + text + "\"", e);
+            throw new IllegalArgumentException("not a XAPI datetime: \"" + text + "\"", e);
         }
     }
 

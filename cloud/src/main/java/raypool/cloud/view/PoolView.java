@@ -1,5 +1,6 @@
 package raypool.cloud.view;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import raypool.xapi.client.Ref;
@@ -7,8 +8,10 @@ import raypool.xapi.client.Ref;
 /**
  * A read-only view of a pool, read in one pass: what every decider takes. Deciders are pure functions
  * of a view; nothing here talks to the pool.
+ *
+ * @param serverTime the master's clock (host.get_servertime), which licences expire by
  */
-public record PoolView(PoolInfo pool, List<HostView> hosts, List<VmView> vms, Networks networks) {
+public record PoolView(PoolInfo pool, List<HostView> hosts, List<VmView> vms, Networks networks, Instant serverTime) {
 
     public PoolView {
         hosts = List.copyOf(hosts);

@@ -17,7 +17,7 @@ public record VmView(Ref ref, String uuid, String name, String powerState, Ref r
                      List<Ref> vifs, Map<String, String> ips) {
 
     /** other_config key that marks a VM the pool's own services run in (licence server, directory, ...). */
-    public static final String INFRASTRUCTURE_KEY = "raypool_infrastructure";
+    public static final String INFRASTRUCTURE_KEY = "raypool-infrastructure";
 
     public boolean running() {
         return "Running".equals(powerState);
@@ -28,7 +28,7 @@ public record VmView(Ref ref, String uuid, String name, String powerState, Ref r
         return !template && !controlDomain && !snapshot;
     }
 
-    /** A guest that runs a service of the pool itself (other_config raypool_infrastructure=ROLE). */
+    /** A guest that runs a service of the pool itself (other_config raypool-infrastructure=ROLE). */
     public boolean infrastructure() {
         return otherConfig.containsKey(INFRASTRUCTURE_KEY);
     }

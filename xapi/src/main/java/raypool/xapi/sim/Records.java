@@ -43,8 +43,8 @@ final class Records {
                 "vendor", "GenuineIntel", "modelname", "Intel(R) Xeon(R) simulated", "speed", "2400.000"));
         r.put("memory_overhead", pool.controlDomainBytes());
         List<Map.Entry<String, String>> licence = new ArrayList<>(List.of(
-                Map.entry("sku_type", "premium"),
-                Map.entry("expiry", pool.licenseExpiry()),
+                Map.entry("sku_type", pool.licences.of(h.ref).edition),
+                Map.entry("expiry", pool.licences.expiryText(h.ref)),
                 Map.entry("restrict_wlb", "false"),
                 Map.entry("restrict_pooling", "false")));
         if (pool.config().repeatedLicenceKeys()) {

@@ -100,14 +100,15 @@ final class SimNetworks {
         pifs.put(h.pifRef, new Pif(h.pifRef, h.pifUuid, h.ref, poolWideRef, "eth0", true, h.address, ""));
     }
 
-    /** VIF 0 on the pool-wide network, plugged when the VM runs; the guest reports 10.0.x.y on it. */
-    void addGuestVif(SimVm vm) {
+    /** VIF 0 on the pool-wide network, plugged when the VM runs; the guest reports 10.0.x.y on it (returned). */
+    String addGuestVif(SimVm vm) {
         int n = nextAddress++;
         Vif v = new Vif(ids.ref(), ids.uuid(), vm.ref, poolWideRef, "0", mac(), String.format(Locale.ROOT,
                 "10.0.%d.%d", n / 250, n % 250 + 1));
         v.attached = vm.running();
         vifs.put(v.ref, v);
         metricsOf(vm.ref);
+        return v.ip;
     }
 
     private GuestMetrics metricsOf(String vm) {
@@ -316,6 +317,11 @@ final class SimNetworks {
             }
         }
         return changed;
+    }
+
+    /** The VM whose interface has {@code address}, if any. */
+    Optional<String> vmWithAddress(String address) {
+        return vifs.values().stream().filter(v -> v.ip.equals(address)).map(v -> v.vm).findFirst();
     }
 
     /** The guest metrics ref of {@code vm}, for its event. */

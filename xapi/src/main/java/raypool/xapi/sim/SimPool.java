@@ -40,6 +40,14 @@ public final class SimPool {
     private final String poolUuid;
     /** Networks, PIFs, tunnels, VIFs and guest metrics. */
     final SimNetworks networks;
+    /** Editions and expiry of the hosts' licences. */
+    final SimLicences licences = new SimLicences();
+    /** External authentication of the hosts. */
+    final SimAuth auth = new SimAuth();
+    /** Boot parameters, start and shutdown order, and guest behaviours of the VMs. */
+    final SimGuests guests = new SimGuests();
+    /** VM start and shutdown, host reboot. */
+    final SimPower power = new SimPower(this);
     private final Map<String, String> poolOtherConfig = new LinkedHashMap<>();
     private boolean wlbEnabled;
     private final long startMillis;
@@ -48,7 +56,7 @@ public final class SimPool {
     public SimPool(SimConfig config, SimClock clock, Workload workload) {
         this.config = config;
         this.clock = clock;
-        this.workload = workload;
+        this.workload = new InfrastructureLoad(workload, config.vms());
         this.faults = new Faults(this);
         this.ids = new SimIds(config.seed());
         this.sessions = new SessionTable(config.users());
@@ -60,7 +68,14 @@ public final class SimPool {
         SimIds networkIds = new SimIds(config.seed() + 2);
         this.networks = new SimNetworks(new SimIds(config.seed() + 3), networkIds.ref(), networkIds.uuid());
         hosts.values().forEach(this.networks::addHost);
-        vms.values().stream().filter(v -> !v.controlDomain).forEach(this.networks::addGuestVif);
+        vms.values().stream().filter(v -> !v.controlDomain && !v.name.equals(LICENCE_SERVER_VM))
+                .forEach(this.networks::addGuestVif);
+        String licenceServer = networks.addGuestVif(vmNamed(LICENCE_SERVER_VM));
+        long expiry = java.time.Instant.parse(DEFAULT_LICENCE_EXPIRY).toEpochMilli();
+        for (SimHost h : hosts.values()) {
+            licences.addHost(h, "premium", expiry, licenceServer);
+            auth.addHost(h);
+        }
         this.poolOtherConfig.putAll(config.poolOtherConfig());
         this.wlbEnabled = config.wlbEnabled();
         config.faults().requireHosts(hosts.values().stream().map(h -> h.name).toList());
@@ -96,8 +111,25 @@ public final class SimPool {
         return StandBuilder.CONTROL_DOMAIN_BYTES;
     }
 
-    String licenseExpiry() {
-        return "20380119T03:14:07Z";
+    /** When the default stand's licences run out. */
+    static final String DEFAULT_LICENCE_EXPIRY = "2038-01-19T03:14:07Z";
+    /** Name label of the VM the licence server runs in. */
+    public static final String LICENCE_SERVER_VM = "licence-server";
+    /** other_config key that marks a VM running a service of the pool itself, with the service as its value. */
+    public static final String INFRASTRUCTURE_KEY = "raypool-infrastructure";
+
+    /** Adds a VM built by a scenario, halted, and gives it VIF 0 on the pool-wide network. */
+    SimVm addHaltedVm(SimIds vmIds, SimVm.Spec spec) {
+        SimVm vm = new SimVm(vmIds, spec, "Halted", Records.NULL_REF);
+        vms.put(vm.ref, vm);
+        networks.addGuestVif(vm);
+        return vm;
+    }
+
+    /** The VM named {@code name}; scenarios use it. */
+    SimVm vmNamed(String name) {
+        return vms.values().stream().filter(v -> v.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no VM " + name));
     }
 
     // ---------------------------------------------------------------- reading
@@ -225,12 +257,15 @@ public final class SimPool {
     /** A host's record with what the cloud parts of the pool add (its PIFs). */
     private Map<String, Object> decorated(SimHost h, Map<String, Object> r) {
         networks.decorateHost(h, r);
+        licences.decorateHost(h, r);
+        auth.decorateHost(h, r);
         return r;
     }
 
     /** A VM's record with what the cloud parts of the pool add (VIFs, guest metrics). */
     private Map<String, Object> decorated(SimVm v, Map<String, Object> r) {
         networks.decorateVm(v, r);
+        guests.decorateVm(v, r);
         return r;
     }
 
@@ -506,8 +541,9 @@ public final class SimPool {
     /**
      * host.shutdown: xapi insists on host.disable first (HOST_NOT_DISABLED) and on no running guests
      * (HOST_IN_USE [host, "vm", the first guest]). The host is marked dead at once, as xapi's
-     * mark_host_as_dead does; its control domain stays in the database. The master is not shut down
-     * here: the simulated pool is served by its master and would have no API left.
+     * mark_host_as_dead does; its control domain stays in the database. The master goes only last, once
+     * every other host is down (a UPS shutdown's order); its API keeps answering here, so that what
+     * happened can be read back.
      */
     void shutdownHost(String hostRef) {
         lock.lock();
@@ -520,9 +556,9 @@ public final class SimPool {
             if (guest.isPresent()) {
                 throw new SimError("HOST_IN_USE", hostRef, "vm", guest.get());
             }
-            if (hostRef.equals(masterRef())) {
+            if (hostRef.equals(masterRef()) && hosts.values().stream().anyMatch(o -> o != h && o.live)) {
                 throw new SimError("OPERATION_NOT_ALLOWED",
-                        "the simulated pool's master serves its API and is never powered off");
+                        "the simulated pool's master goes last: other hosts are still live");
             }
             if (!h.live) {
                 throw new SimError("HOST_NOT_LIVE");
@@ -599,7 +635,7 @@ public final class SimPool {
         }
     }
 
-    private SimHost requireHost(String ref) {
+    SimHost requireHost(String ref) {
         SimHost h = hosts.get(ref);
         if (h == null) {
             throw new SimError("HANDLE_INVALID", "host", ref);
