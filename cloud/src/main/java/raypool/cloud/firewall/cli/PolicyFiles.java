@@ -7,12 +7,12 @@ import raypool.cloud.firewall.policy.PolicyException;
 import raypool.xapi.connect.CommandFailure;
 
 /** Reads the {@code --policy} file; a bad one stops the command with its one-line message (exit 2). */
-final class PolicyFiles {
+public final class PolicyFiles {
 
     private PolicyFiles() {
     }
 
-    static Policy load(Path file) {
+    public static Policy load(Path file) {
         try {
             return PolicyCodec.read(file);
         } catch (PolicyException e) {
