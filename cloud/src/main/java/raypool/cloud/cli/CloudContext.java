@@ -3,6 +3,7 @@ package raypool.cloud.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import raypool.cloud.audit.AuditLog;
+import raypool.cloud.audit.AuditTrail;
 import raypool.cloud.plan.PlanRunner;
 import raypool.cloud.view.PoolReader;
 import raypool.cloud.view.PoolView;
@@ -25,7 +26,11 @@ public record CloudContext(RemotePool pool, String user, Path auditLog, String c
 
     /** Runs plans on this pool, auditing each change into {@link #auditLog()}. */
     public PlanRunner runner(PoolView view) {
-        return new PlanRunner(client(), new AuditLog(auditLog), new PlanRunner.Stamp(command, user, view.pool().uuid()),
-                Clock.systemUTC());
+        return new PlanRunner(client(), audit(view));
+    }
+
+    /** The audit records of this command on this pool. */
+    public AuditTrail audit(PoolView view) {
+        return new AuditTrail(new AuditLog(auditLog), new AuditTrail.Stamp(command, user, view.pool().uuid()), Clock.systemUTC());
     }
 }

@@ -12,6 +12,7 @@ import raypool.cloud.auth.AuthCommands;
 import raypool.cloud.boot.VmCommands;
 import raypool.cloud.licence.LicenceCommands;
 import raypool.cloud.network.NetworkCommands;
+import raypool.cloud.ups.UpsCommands;
 import raypool.xapi.client.XapiError;
 import raypool.xapi.client.XapiTransportException;
 import raypool.xapi.connect.CommandFailure;
@@ -31,6 +32,7 @@ import raypool.xapi.connect.XapiErrorMeanings;
             LicenceCommands.class,
             VmCommands.class,
             AuthCommands.class,
+            UpsCommands.class,
             raypool.cloud.firewall.cli.FirewallCommands.class,
         })
 public final class CloudMain {

@@ -103,7 +103,7 @@ public enum Scenario {
                 for (int i = 0; i < guests.size(); i++) {
                     SimGuests.Guest g = pool.guests.of(guests.get(i));
                     g.order = i % 3;
-                    g.shutdownDelay = i % 3 == 2 ? 30 : 0;
+                    g.shutdownDelay = i % 3 == 2 ? 2 : 0;
                 }
                 pool.guests.of(guests.getFirst()).ignoresCleanShutdown = true;
             }
