@@ -33,6 +33,7 @@ import raypool.xapi.connect.XapiErrorMeanings;
             VmCommands.class,
             AuthCommands.class,
             UpsCommands.class,
+            raypool.cloud.firewall.cli.FirewallCommands.class,
         })
 public final class CloudMain {
     @Option(names = "--simulate", description = "Start a simulated pool in this process and work on it.")

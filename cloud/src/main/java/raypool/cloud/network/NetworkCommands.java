@@ -36,11 +36,15 @@ public final class NetworkCommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Networks, their tunnels per host, and the VMs attached with their addresses.")
+            description = "Networks, their tunnels per host, and the VMs attached with their addresses; with --policy, "
+                    + "the firewall rules that apply on each network in first-match order.")
     static final class ListNetworks extends CloudCommand {
+        @picocli.CommandLine.Option(names = "--policy", paramLabel = "FILE", description = "A firewall policy file (YAML or JSON).")
+        java.util.Optional<java.nio.file.Path> policy = java.util.Optional.empty();
+
         @Override
         protected Report run(CloudContext context) {
-            return NetworkList.of(context.view());
+            return NetworkList.of(context.view(), policy.map(raypool.cloud.firewall.cli.PolicyFiles::load));
         }
     }
 

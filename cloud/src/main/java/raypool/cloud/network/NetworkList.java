@@ -2,14 +2,18 @@ package raypool.cloud.network;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import raypool.cloud.firewall.policy.Policy;
+import raypool.cloud.firewall.view.NetworkRules;
 import raypool.cloud.report.Report;
 import raypool.cloud.view.PoolView;
 
 /** What {@code network list} shows: each network, its tunnels per host, and the VMs on it. */
 public record NetworkList(List<Network> networks) implements Report {
 
+    /** @param rules the firewall rules that apply on it, in first-match order (empty without a policy) */
     public record Network(String name, String uuid, String bridge, boolean isPrivate, List<Tunnel> tunnels,
-                          List<Attached> vms) {
+                          List<Attached> vms, List<NetworkRules.Applied> rules) {
     }
 
     public record Tunnel(String host, String protocol, boolean active) {
@@ -20,6 +24,11 @@ public record NetworkList(List<Network> networks) implements Report {
     }
 
     public static NetworkList of(PoolView view) {
+        return of(view, Optional.empty());
+    }
+
+    /** The networks, each with the rules of {@code policy} that apply on it. */
+    public static NetworkList of(PoolView view, Optional<Policy> policy) {
         return new NetworkList(view.networks().networks().stream().map(n -> {
             List<Tunnel> tunnels = view.networks().tunnelsOf(n.ref()).stream().map(t -> new Tunnel(
                     view.networks().pif(t.accessPif()).map(p -> view.hostName(p.host())).orElse("?"), t.protocol(),
@@ -29,7 +38,8 @@ public record NetworkList(List<Network> networks) implements Report {
                 return new Attached(vm.map(x -> x.name()).orElse(v.vm().value()), v.device(), v.mac(), v.attached(),
                         vm.map(x -> x.ips().getOrDefault(v.device(), "")).orElse(""));
             }).toList();
-            return new Network(n.name(), n.uuid(), n.bridge(), !tunnels.isEmpty(), tunnels, vms);
+            return new Network(n.name(), n.uuid(), n.bridge(), !tunnels.isEmpty(), tunnels, vms,
+                    policy.map(p -> NetworkRules.of(p, view, n)).orElse(List.of()));
         }).toList());
     }
 
@@ -51,6 +61,9 @@ public record NetworkList(List<Network> networks) implements Report {
                 }
                 s.append(String.format(Locale.ROOT, "  vm %-22s VIF %-2s %s %-9s %s%n", a.vm(), a.device(), a.mac(),
                         a.plugged() ? "plugged" : "unplugged", a.ip()));
+            }
+            for (NetworkRules.Applied r : n.rules()) {
+                s.append(String.format(Locale.ROOT, "  rule %-22s %s%n", r.rule(), r.says()));
             }
         }
         return s.toString();
