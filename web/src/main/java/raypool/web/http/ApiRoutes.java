@@ -71,8 +71,12 @@ final class ApiRoutes {
             Map<String, OptionalLong> limits = Map.of("vcpus", Json.optionalLong(body, "vcpus"),
                     "memory_mib", Json.optionalLong(body, "memory_mib"), "vms", Json.optionalLong(body, "vms"));
             Quota q = parts.admin().setQuota(WebApp.principal(ctx), Json.text(body, "subject"), limits);
-            ctx.status(201).json(Map.of("subject", q.subject().wire(), "vcpus", q.vcpus(), "memory_mib", q.memoryMib(),
-                    "vms", q.vms()));
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("subject", q.subject().wire());
+            out.put("vcpus", q.vcpus().isPresent() ? q.vcpus().getAsLong() : null);
+            out.put("memory_mib", q.memoryMib().isPresent() ? q.memoryMib().getAsLong() : null);
+            out.put("vms", q.vms().isPresent() ? q.vms().getAsLong() : null);
+            ctx.status(201).json(out);
         });
     }
 

@@ -73,7 +73,8 @@ final class LiveRoutes {
                 client.sendEvent(s.dashboard ? "dashboard" : "vms", data);
             }
         } catch (RuntimeException e) {
-            // a stream that cannot be written to has gone; the next push drops it
+            // a stream that cannot be written to has gone; drop it
+            System.getLogger(LiveRoutes.class.getName()).log(System.Logger.Level.DEBUG, "event stream closed: " + e);
             clients.remove(client);
         }
     }
