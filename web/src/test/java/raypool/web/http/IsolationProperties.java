@@ -247,7 +247,8 @@ class IsolationProperties {
 
     /** The first message of the user's event stream (their VM list). */
     static String firstEvent(String token) throws Exception {
-        HttpResponse<Stream<String>> r = HTTP.send(HttpRequest.newBuilder(fx.url("/events")).timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream")
+        HttpResponse<Stream<String>> r = HTTP.send(HttpRequest.newBuilder(fx.url("/events"))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream")
                 .header("Cookie", WebApp.SESSION_COOKIE + "=" + token).build(), HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = r.body()) {
             return lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
