@@ -21,7 +21,7 @@ import raypool.xapi.sim.SimPool;
 import raypool.xapi.sim.SimServer;
 
 /** A simulated pool, the web service over it with a private in-memory database, and an HTTP client. */
-public final class WebFixture implements AutoCloseable {
+public class WebFixture implements AutoCloseable {
     private static final AtomicInteger DB = new AtomicInteger();
     /** Cheap hashes in tests: the cost is a parameter, the algorithm is the same. */
     public static final PasswordHasher.Cost TEST_COST = new PasswordHasher.Cost(256, 1, 1);
@@ -42,9 +42,14 @@ public final class WebFixture implements AutoCloseable {
         db = Database.inMemory("web" + DB.incrementAndGet());
         gateway = new XapiPoolGateway(client);
         dashboard = new PoolDashboard(client, new AuditStore(db), clock);
-        server = WebServer.start(WebServer.Spec.of(gateway, db).withSettings(settings).withHashCost(TEST_COST)
-                .withClock(clock), dashboard, "127.0.0.1", 0);
+        server = WebServer.start(spec(WebServer.Spec.of(gateway, db).withSettings(settings).withHashCost(TEST_COST)
+                .withClock(clock)), dashboard, "127.0.0.1", 0);
         server.ensureAdmin("admin", ADMIN_PASSWORD);
+    }
+
+    /** Subclasses add parts (a directory, TLS). */
+    protected WebServer.Spec spec(WebServer.Spec base) {
+        return base;
     }
 
     public static WebFixture start(int vms) throws Exception {
