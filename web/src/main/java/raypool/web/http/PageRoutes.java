@@ -119,7 +119,10 @@ final class PageRoutes {
     }
 
     private void loginPage(Context ctx) {
-        String token = parts.sessions().randomToken();
+        // keep a token the browser already holds: a second load (another tab, a redirected favicon request)
+        // must not make the first form stale
+        String held = ctx.cookie(WebApp.LOGIN_COOKIE);
+        String token = held != null && held.matches("[A-Za-z0-9_-]{43}") ? held : parts.sessions().randomToken();
         ctx.cookie(WebApp.cookie(WebApp.LOGIN_COOKIE, token, 3600, parts.settings().tls()));
         ctx.html(pages.render("login.jte", new Models.Login(token, message(ctx))));
     }
