@@ -9,14 +9,17 @@
 #   opencl  pocl-opencl-icd: PoCL, an OpenCL platform that runs on the CPU;
 #           ocl-icd-libopencl1: the ICD loader that finds installed platforms;
 #           ocl-icd-opencl-dev: the libOpenCL.so link (JOCL opens the loader by that name, not .so.1).
+#   ovs     openvswitch-switch: ovsdb-server, ovs-vswitchd, ovs-ofctl and ovs-appctl, which the firewall
+#           tests start unprivileged in userspace (netdev datapath) in a folder of their own.
+#   nut     nut-server nut-client: upsd and the dummy-ups driver, which the UPS tests start unprivileged.
+#   browser chromium chromium-driver: headless Chromium and its WebDriver for the browser tests.
 #
 # Installing takes root and apt-get. RAYPOOL_NO_INSTALL=1 forbids it even then: everything behaves as
 # on a machine where nothing can be installed (it reports, and never runs apt-get). Nothing here runs
 # apt-get when every package is installed already.
 
-# The groups scripts/test installs; ovs, nut and browser are there for the tools and tests that start
-# those programs (scripts/lib/install-deps.sh ovs nut browser installs them by hand).
-RAYPOOL_DEPS_GROUPS=(window opencl)
+# The groups scripts/test installs: every test's needs.
+RAYPOOL_DEPS_GROUPS=(window opencl ovs nut browser)
 RAYPOOL_DEPS_WINDOW=(xvfb libgl1 libglx-mesa0 libgl1-mesa-dri libx11-6 fontconfig fonts-dejavu-core)
 RAYPOOL_DEPS_OPENCL=(pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)
 # Open vSwitch, run unprivileged in userspace by the firewall tests (ovsdb-server, ovs-vswitchd, ovs-ofctl)
@@ -166,16 +169,37 @@ raypool_deps_check() {
   else
     RAYPOOL_DEPS_NO_OPENCL=""
   fi
+  raypool_deps_check_programs "Open vSwitch (package openvswitch-switch)" \
+    "the firewall tests on a real switch (cloud) report themselves skipped" ovsdb-server ovs-vswitchd ovs-ofctl ovs-appctl
+  raypool_deps_check_programs "Network UPS Tools (packages nut-server, nut-client)" \
+    "the UPS tests against a real upsd (cloud) report themselves skipped" upsd dummy-ups
+  raypool_deps_check_programs "headless Chromium and its WebDriver (packages chromium, chromium-driver)" \
+    "the browser tests (web) report themselves skipped" chromium chromedriver
+}
+
+# raypool_deps_check_programs WHAT LEFT_OUT PROGRAM...: adds a problem naming the programs that
+# raypool_deps_find_program cannot find, and the tests that go without them.
+raypool_deps_check_programs() {
+  local what="$1" left_out="$2" program absent=()
+  shift 2
+  for program in "$@"; do
+    raypool_deps_find_program "$program" >/dev/null || absent+=("$program")
+  done
+  if [ ${#absent[@]} -gt 0 ]; then
+    RAYPOOL_DEPS_PROBLEMS+=("$what: ${absent[*]} not found")
+    RAYPOOL_DEPS_LEFT_OUT+=("$left_out")
+  fi
 }
 
 # Prints the full path of a program the tests start, looking beyond the PATH in the folders Debian puts
 # daemons and drivers in (/usr/sbin, /usr/lib/nut, /lib/nut); returns 1 when there is none.
+# RAYPOOL_DEPS_PROGRAM_DIRS replaces that list of folders (the installer tests use it).
 raypool_deps_find_program() {
   local dir
   if command -v "$1" 2>/dev/null; then
     return 0
   fi
-  for dir in /usr/sbin /sbin /usr/lib/nut /lib/nut /usr/lib/chromium; do
+  for dir in ${RAYPOOL_DEPS_PROGRAM_DIRS-/usr/sbin /sbin /usr/lib/nut /lib/nut /usr/lib/chromium}; do
     if [ -x "$dir/$1" ]; then
       echo "$dir/$1"
       return 0
@@ -234,7 +258,7 @@ raypool_deps_installer_main() {
     case "$arg" in
       -h|--help) raypool_usage_from_header "$script"; exit 0 ;;
       --check) check=1 ;;
-      window|opencl) groups+=("$arg") ;;
+      window|opencl|ovs|nut|browser) groups+=("$arg") ;;
       *) echo "$who: unknown option or group: $arg (see $script --help)" >&2; exit 2 ;;
     esac
   done

@@ -5,6 +5,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import raypool.balancer.sim.ReplayResult;
 import raypool.balancer.sim.Timeline;
+import raypool.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,10 +42,6 @@ final class Plots {
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.addSeries(yTitle, x.length == 0 ? new double[] {0} : x, y.length == 0 ? new double[] {0} : y);
-        AtomicFiles.write(file, temp -> {
-            String tempBase = temp.toString() + "-img";
-            BitmapEncoder.saveBitmap(chart, tempBase, BitmapEncoder.BitmapFormat.PNG);
-            Files.move(Path.of(tempBase + ".png"), temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        });
+        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -14,6 +14,7 @@ import raypool.balancer.sim.StepListener;
 import raypool.balancer.trace.InputException;
 import raypool.balancer.trace.PlanetLabTrace;
 import raypool.balancer.trace.TraceReader;
+import raypool.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

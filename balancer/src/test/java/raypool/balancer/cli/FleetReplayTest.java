@@ -10,9 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -130,6 +133,24 @@ class FleetReplayTest {
         assertEquals(400, j.path("fleet").path("groups").get(0).path("count").asInt());
         assertEquals(1860, j.path("fleet").path("groups").get(0).path("mips_per_thread").asDouble());
         assertEquals(2660, j.path("fleet").path("groups").get(1).path("mips_per_thread").asDouble());
+    }
+
+    @Test
+    void plotsAreWholePicturesWithNothingLeftBeside() throws IOException {
+        Path plots = dir.resolve("plots");
+        BalancerMainTest.Result r = BalancerMainTest.run("replay", "--trace-dir", day.toString(), "--policy", "none",
+                "--plots", plots.toString());
+        assertEquals(0, r.status(), r::toString);
+        try (Stream<Path> files = Files.list(plots)) {
+            List<Path> written = files.sorted().toList();
+            assertEquals(4, written.size(), written::toString);
+            for (Path png : written) {
+                assertTrue(png.getFileName().toString().endsWith(".png"), "no temporary file left: " + png);
+                BufferedImage image = ImageIO.read(png.toFile());
+                assertEquals(900, image.getWidth(), png::toString);
+                assertEquals(450, image.getHeight(), png::toString);
+            }
+        }
     }
 
     static Stream<Arguments> badFleets() {

@@ -3,7 +3,7 @@ package raypool.bench.peak;
 /**
  * One core's single-precision peak in GFLOP/s, as {@code fraction_of_peak} divides by it.
  *
- * @param perCore the median of the rounds (or the value given)
+ * @param perCore the median of the fastest quarter of the rounds (or the value given)
  * @param min     the slowest round
  * @param max     the fastest round
  * @param rounds  rounds timed, over every thread ({@code 0} when given)
@@ -18,7 +18,7 @@ public record PeakMeasurement(double perCore, double min, double max, int rounds
         return new PeakMeasurement(perCore, perCore, perCore, 0, 0, "given", "given");
     }
 
-    /** (max - min) / median: how far the rounds spread. */
+    /** (max - min) / peak: how far the rounds spread. */
     public double spread() {
         return perCore > 0 ? (max - min) / perCore : 0;
     }

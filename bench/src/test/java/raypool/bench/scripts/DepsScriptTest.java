@@ -26,7 +26,11 @@ class DepsScriptTest {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     private static final List<String> ALL = List.of("xvfb", "libgl1", "libglx-mesa0", "libgl1-mesa-dri", "libx11-6",
-        "fontconfig", "fonts-dejavu-core", "pocl-opencl-icd", "ocl-icd-libopencl1", "ocl-icd-opencl-dev");
+        "fontconfig", "fonts-dejavu-core", "pocl-opencl-icd", "ocl-icd-libopencl1", "ocl-icd-opencl-dev",
+        "openvswitch-switch", "nut-server", "nut-client", "chromium", "chromium-driver");
+    /** The programs the Open vSwitch, UPS and browser tests start, as the packages above install them. */
+    private static final List<String> PROGRAMS = List.of("ovsdb-server", "ovs-vswitchd", "ovs-ofctl", "ovs-appctl",
+        "upsd", "dummy-ups", "chromium", "chromedriver");
 
     @TempDir
     Path dir;
@@ -34,6 +38,7 @@ class DepsScriptTest {
     Path installed;
     Path aptLog;
     Path vendors;
+    Path sbin;
     String bash;
 
     record Result(int status, String output) {
@@ -52,6 +57,7 @@ class DepsScriptTest {
         installed = dir.resolve("installed");
         aptLog = dir.resolve("apt.log");
         vendors = Files.createDirectories(dir.resolve("vendors"));
+        sbin = Files.createDirectories(dir.resolve("sbin"));
         Files.writeString(installed, "");
         fake("dpkg-query", "for p; do :; done\ngrep -qx \"$p\" '" + installed + "' && echo 'install ok installed' || exit 1\n");
         fake("apt-get", "echo \"apt-get $*\" >> '" + aptLog + "'\n"
@@ -78,7 +84,17 @@ class DepsScriptTest {
     private void allInstalled() throws IOException {
         Files.write(installed, ALL);
         fake("Xvfb", "exit 0\n");
+        programsInstalled();
         Files.writeString(vendors.resolve("pocl.icd"), "libpocl.so.2\n");
+    }
+
+    /** The daemons, drivers and browser of the ovs, nut and browser groups, where Debian puts them (not on the PATH). */
+    private void programsInstalled() throws IOException {
+        for (String program : PROGRAMS) {
+            Path f = sbin.resolve(program);
+            Files.writeString(f, "#!" + bash + "\nexit 0\n");
+            assertTrue(f.toFile().setExecutable(true));
+        }
     }
 
     private Result bash(Map<String, String> extraEnv, String script, String... args) throws IOException, InterruptedException {
@@ -90,6 +106,8 @@ class DepsScriptTest {
         env.put("PATH", bin.toString());
         env.put("OCL_ICD_VENDORS", vendors.toString());
         env.put("HOME", dir.toString());
+        // Daemons and drivers are looked for in these folders beside the PATH (/usr/sbin and the like on a real machine).
+        env.put("RAYPOOL_DEPS_PROGRAM_DIRS", sbin.toString());
         env.putAll(extraEnv);
         Process p = pb.start();
         p.getOutputStream().close();
@@ -143,6 +161,11 @@ class DepsScriptTest {
             assertTrue(out.contains("tests left out:"), out);
             assertTrue(out.contains("window tests (render: LiveViewWindowTest, XvfbServerTest) report themselves skipped"), out);
             assertTrue(out.contains("OpenCL tests (opencl: "), out);
+            assertTrue(out.contains("Open vSwitch (package openvswitch-switch): ovsdb-server ovs-vswitchd ovs-ofctl ovs-appctl not found"), out);
+            assertTrue(out.contains("Network UPS Tools (packages nut-server, nut-client): upsd dummy-ups not found"), out);
+            assertTrue(out.contains("(packages chromium, chromium-driver): chromium chromedriver not found"), out);
+            assertTrue(out.contains("the firewall tests on a real switch (cloud) report themselves skipped"), out);
+            assertTrue(out.contains("the browser tests (web) report themselves skipped"), out);
             assertTrue(out.endsWith("RAYPOOL_OPENCL_OPTIONAL=1\n"), "the OpenCL tests are told to skip: " + out);
         }
         assertTrue(prepare(Map.of("RAYPOOL_NO_INSTALL", "1")).output().contains("(RAYPOOL_NO_INSTALL=1 is set)"));
@@ -159,6 +182,27 @@ class DepsScriptTest {
         assertTrue(r.output().contains("an OpenCL platform"), r.output());
         assertTrue(r.output().contains("CI=true"), r.output());
         assertFalse(r.output().contains("RAYPOOL_OPENCL_OPTIONAL="), "stopped before the tests: " + r.output());
+    }
+
+    @Test
+    void inCiAMissingDaemonIsAnErrorThatNamesIt() throws Exception {
+        allInstalled();
+        Files.delete(sbin.resolve("dummy-ups"));
+        Result r = prepare(Map.of("CI", "true"));
+        assertEquals(1, r.status(), r.output());
+        assertTrue(r.output().contains("Network UPS Tools (packages nut-server, nut-client): dummy-ups not found"), r.output());
+        assertEquals("", aptCalls(), "every package counts as installed, so nothing to install: " + aptCalls());
+    }
+
+    @Test
+    void theTestsInstallEveryGroupTheyNeed() throws Exception {
+        Files.write(installed, ALL.stream().filter(p -> !p.equals("chromium-driver") && !p.equals("nut-server")).toList());
+        fake("Xvfb", "exit 0\n");
+        programsInstalled();
+        Files.writeString(vendors.resolve("pocl.icd"), "libpocl.so.2\n");
+        Result r = prepare(Map.of("CI", "true"));
+        assertEquals(0, r.status(), r.output());
+        assertEquals("apt-get update -q\napt-get install -y -q --no-install-recommends nut-server chromium-driver\n", aptCalls());
     }
 
     @Test
@@ -180,6 +224,7 @@ class DepsScriptTest {
         assertTrue(r.output().contains("no dpkg or apt-get here"), r.output());
         assertTrue(r.output().endsWith("RAYPOOL_OPENCL_OPTIONAL=1\n"), r.output());
         fake("Xvfb", "exit 0\n");
+        programsInstalled();
         Files.writeString(vendors.resolve("pocl.icd"), "libpocl.so.2\n");
         Result present = prepare(Map.of("CI", "true"));
         assertEquals(0, present.status(), present.output());
