@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import raypool.daemon.cli.PoolConnection;
 import raypool.web.auth.Directory;
 import raypool.web.auth.LdapDirectory;
 
@@ -43,7 +42,7 @@ public final class LdapOptions {
         if (!"ldap".equals(u.getScheme()) || u.getHost() == null) {
             throw new CommandLine.ParameterException(cmd, "option --ldap-url: must be ldap://HOST[:PORT], got " + url.get());
         }
-        Optional<String> password = bindPasswordFile.map(f -> PoolConnection.readPassword(cmd, f, ""));
+        Optional<String> password = bindPasswordFile.map(f -> WebMain.password(cmd, "--ldap-bind-password-file", f));
         return Optional.of(new LdapDirectory(new LdapDirectory.Settings(u.getHost(), u.getPort() < 0 ? 389 : u.getPort(),
                 base.get(), domain.get(), bindDn, password)));
     }

@@ -56,12 +56,35 @@ public final class WebMain implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command; bad options or files give one line on {@code err} and exit status 2. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new WebMain());
+        cmd.setOut(out);
+        cmd.setErr(err);
         cmd.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("web: " + e.getMessage());
             return 2;
         });
-        System.exit(cmd.execute(args));
+        cmd.setExecutionExceptionHandler((e, c, p) -> {
+            if (e instanceof CommandLine.ParameterException pe) {
+                c.getErr().println("web: " + pe.getMessage());
+                return 2;
+            }
+            c.getErr().println("web: " + e.getMessage());
+            return 1;
+        });
+        return cmd.execute(args);
+    }
+
+    static String password(CommandLine cmd, String option, Path file) {
+        try {
+            return PasswordFiles.read(file);
+        } catch (PasswordFiles.UnreadablePasswordException e) {
+            throw new CommandLine.ParameterException(cmd, "option " + option + ": " + e.getMessage());
+        }
     }
 
     @Override
@@ -71,7 +94,7 @@ public final class WebMain implements java.util.concurrent.Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(cmd, "option --port: must be 0..65535, got " + port);
         }
-        String adminPassword = adminPasswordFile.map(f -> PoolConnection.readPassword(cmd, f, "")).orElse("");
+        String adminPassword = adminPasswordFile.map(f -> password(cmd, "--admin-password-file", f)).orElse("");
         if (adminPasswordFile.isPresent() && adminPassword.length() < 8) {
             throw new CommandLine.ParameterException(cmd, "option --admin-password-file: the password must have at least 8 characters");
         }
