@@ -33,16 +33,16 @@ import raypool.xapi.sim.TraceWorkload;
  * URL and user; a transient failure (refused connection, timeout, HTTP 5xx) is tried again with backoff
  * until {@code retryFor} runs out, when there is one.
  */
-final class PoolConnection implements AutoCloseable {
-    final XapiClient client;
-    final Optional<SimServer> sim;
+public final class PoolConnection implements AutoCloseable {
+    public final XapiClient client;
+    public final Optional<SimServer> sim;
 
     private PoolConnection(XapiClient client, Optional<SimServer> sim) {
         this.client = client;
         this.sim = sim;
     }
 
-    boolean simulated() {
+    public boolean simulated() {
         return sim.isPresent();
     }
 
@@ -50,7 +50,7 @@ final class PoolConnection implements AutoCloseable {
         return new CommandLine.ParameterException(cmd, "option " + option + ": " + message);
     }
 
-    static PoolConnection open(PoolOptions o, CommandLine cmd, DaemonConfig config, Optional<Duration> retryFor,
+    public static PoolConnection open(PoolOptions o, CommandLine cmd, DaemonConfig config, Optional<Duration> retryFor,
                                PrintWriter out) throws IOException, InterruptedException {
         return open(o, cmd, config, retryFor, out, Duration.ZERO);
     }
@@ -190,7 +190,7 @@ final class PoolConnection implements AutoCloseable {
         }
     }
 
-    static String readPassword(CommandLine cmd, Path file, String whose) {
+    public static String readPassword(CommandLine cmd, Path file, String whose) {
         try {
             return PasswordFiles.read(file);
         } catch (PasswordFiles.UnreadablePasswordException e) {

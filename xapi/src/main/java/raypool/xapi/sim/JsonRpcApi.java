@@ -63,6 +63,9 @@ final class JsonRpcApi {
         addMessage("host.compute_free_memory", 1, false, (s, p) -> pool.read(() ->
                 pool.host(ref(p, 0)).map(pool::freeMemory)
                         .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0)))));
+        addVmLifecycle();
+        // After the lifecycle calls: the operations' VM.start and VM.clean_shutdown (licence, boot
+        // parameters, host rules) replace the plain ones.
         new CloudCalls(pool).register(this::define);
         add("task.cancel", 1, false, (s, p) -> { pool.cancelTask(ref(p, 0)); return ""; });
         add("task.destroy", 1, false, (s, p) -> { pool.destroyTask(ref(p, 0)); return ""; });
@@ -120,6 +123,28 @@ final class JsonRpcApi {
             dest.put("master", "simulated");
             return dest;
         }));
+    }
+
+    /** The power operations and hardware settings of {@link VmLifecycle}, as xapi names them. */
+    private void addVmLifecycle() {
+        VmLifecycle vms = pool.vmLifecycle();
+        // VM.start and VM.resume take (vm, start_paused, force)
+        addMessage("VM.start", 3, true, (s, p) -> { vms.start(ref(p, 0)); return ""; });
+        addMessage("VM.resume", 3, true, (s, p) -> { vms.resume(ref(p, 0)); return ""; });
+        addMessage("VM.clean_shutdown", 1, true, (s, p) -> { vms.cleanShutdown(ref(p, 0)); return ""; });
+        addMessage("VM.clean_reboot", 1, true, (s, p) -> { vms.cleanReboot(ref(p, 0)); return ""; });
+        addMessage("VM.suspend", 1, true, (s, p) -> { vms.suspend(ref(p, 0)); return ""; });
+        add("VM.set_VCPUs_at_startup", 2, true, (s, p) -> { vms.setVcpusAtStartup(ref(p, 0), p.get(1).asLong()); return ""; });
+        add("VM.set_VCPUs_max", 2, true, (s, p) -> { vms.setVcpusMax(ref(p, 0), p.get(1).asLong()); return ""; });
+        addMessage("VM.set_VCPUs_number_live", 2, true, (s, p) -> { vms.setVcpusLive(ref(p, 0), p.get(1).asLong()); return ""; });
+        addMessage("VM.set_memory_limits", 5, true, (s, p) -> {
+            vms.setMemoryLimits(ref(p, 0), p.get(1).asLong(), p.get(2).asLong(), p.get(3).asLong(), p.get(4).asLong());
+            return "";
+        });
+        addMessage("VM.set_memory_dynamic_range", 3, true, (s, p) -> {
+            vms.setMemoryDynamicRange(ref(p, 0), p.get(1).asLong(), p.get(2).asLong());
+            return "";
+        });
     }
 
     private void addClassMethods(String cls) {

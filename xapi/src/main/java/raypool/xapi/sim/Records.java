@@ -94,12 +94,12 @@ final class Records {
         r.put("affinity", NULL_REF);
         r.put("memory_overhead", v.memoryBytes / 100);
         r.put("memory_target", mem);
-        r.put("memory_static_max", mem);
+        r.put("memory_static_max", v.memoryStaticMax);
         r.put("memory_dynamic_max", mem);
         r.put("memory_dynamic_min", mem);
-        r.put("memory_static_min", Math.min(v.memoryBytes, 1L << 29));
+        r.put("memory_static_min", v.memoryStaticMin);
         r.put("VCPUs_params", Map.of());
-        r.put("VCPUs_max", (long) v.vcpus);
+        r.put("VCPUs_max", (long) v.vcpusMax);
         r.put("VCPUs_at_startup", (long) v.vcpus);
         r.put("actions_after_shutdown", "destroy");
         r.put("actions_after_reboot", "restart");
@@ -139,8 +139,11 @@ final class Records {
         if (v.controlDomain || !v.currentOperations.isEmpty()) {
             return List.of();
         }
-        return v.running() ? List.of("pool_migrate", "clean_shutdown", "hard_shutdown", "clean_reboot")
-                : List.of("start");
+        return switch (v.powerState) {
+            case "Running" -> List.of("pool_migrate", "clean_shutdown", "hard_shutdown", "clean_reboot", "suspend");
+            case "Suspended" -> List.of("resume");
+            default -> List.of("start");
+        };
     }
 
     static Map<String, Object> vmMetrics(SimVm v, long startedMillis, long nowMillis) {

@@ -51,6 +51,7 @@ public final class SimPool {
     /** The pool's name and storage; hosts joining and leaving. */
     final SimMembership membership = new SimMembership(this);
     private final Map<String, String> poolOtherConfig = new LinkedHashMap<>();
+    private final VmLifecycle vmLifecycle = new VmLifecycle(this);
     private boolean wlbEnabled;
     private final long startMillis;
     private long lastAdvanceMillis;
@@ -365,6 +366,21 @@ public final class SimPool {
         h.metricsUpdatedMillis = clock.nowMillis();
         changed("host", "mod", h.ref);
         changed("host_metrics", "mod", h.metricsRef);
+    }
+
+    /** A VM's power state, placement or settings changed (callers hold the lock). */
+    void vmChanged(SimVm vm) {
+        changed("VM", "mod", vm.ref);
+        changed("VM_metrics", "mod", vm.metricsRef);
+    }
+
+    /** A host's resident VMs or free memory changed (callers hold the lock). */
+    void hostMetricsChanged(SimHost h) {
+        hostChanged(h);
+    }
+
+    VmLifecycle vmLifecycle() {
+        return vmLifecycle;
     }
 
     /** event.from: waits up to {@code timeoutSeconds} for events after {@code token} in {@code classes}. */

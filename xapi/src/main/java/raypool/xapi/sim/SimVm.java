@@ -8,8 +8,15 @@ final class SimVm {
     final String ref;
     final String uuid;
     final String name;
-    final int vcpus;
-    final long memoryBytes;
+    /** VCPUs_at_startup, and the live count while running (VM.set_VCPUs_number_live changes it). */
+    int vcpus;
+    /** VCPUs_max: the ceiling for live changes; changed only while halted. */
+    int vcpusMax;
+    /** The memory the VM has (dynamic_min = dynamic_max = target here). */
+    long memoryBytes;
+    /** memory_static_min / memory_static_max: the range live memory changes stay within. */
+    long memoryStaticMin;
+    long memoryStaticMax;
     final boolean controlDomain;
     /** Index into the workload, -1 for control domains. */
     final int workloadIndex;
@@ -17,6 +24,8 @@ final class SimVm {
     final String metricsUuid;
     /** A disk on a host's local SR: pool_migrate refuses with VM_REQUIRES_SR. */
     final boolean localDisk;
+    /** Where a local disk lives once its VM has stopped there ("" until then): it can start only there. */
+    String diskHost = "";
     String powerState;
     String residentOn;
     /** task ref -> operation, as VM.current_operations. */
@@ -37,7 +46,10 @@ final class SimVm {
         this.metricsUuid = ids.uuid();
         this.name = spec.name();
         this.vcpus = spec.vcpus();
+        this.vcpusMax = spec.vcpus();
         this.memoryBytes = spec.memoryBytes();
+        this.memoryStaticMax = spec.memoryBytes();
+        this.memoryStaticMin = Math.min(spec.memoryBytes(), 1L << 29);
         this.controlDomain = spec.controlDomain();
         this.workloadIndex = spec.workloadIndex();
         this.localDisk = spec.localDisk();

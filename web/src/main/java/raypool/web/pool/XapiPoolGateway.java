@@ -1,0 +1,62 @@
+package raypool.web.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import raypool.xapi.client.XapiClient;
+
+/** Reads and changes the pool through the XAPI client: one session, reused for every request. */
+public final class XapiPoolGateway implements PoolGateway {
+    private static final long MIB = 1L << 20;
+    private static final String NULL_REF = "OpaqueRef:NULL";
+    private final XapiClient client;
+
+    public XapiPoolGateway(XapiClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public PoolView read() {
+        JsonNode pools = client.call("pool.get_all_records");
+        JsonNode pool = pools.properties().iterator().next().getValue();
+        JsonNode hosts = client.call("host.get_all_records");
+        JsonNode metrics = client.call("host_metrics.get_all_records");
+        Map<String, HostView> byRef = new HashMap<>();
+        List<HostView> hostViews = new ArrayList<>();
+        hosts.properties().forEach(e -> {
+            JsonNode h = e.getValue();
+            JsonNode m = metrics.path(h.path("metrics").asText());
+            HostView view = new HostView(e.getKey(), h.path("uuid").asText(), h.path("name_label").asText(),
+                    m.path("live").asBoolean(false), h.path("enabled").asBoolean(), h.path("cpu_info").path("cpu_count").asInt(),
+                    m.path("memory_total").asLong() / MIB, m.path("memory_free").asLong() / MIB);
+            byRef.put(e.getKey(), view);
+            hostViews.add(view);
+        });
+        List<VmView> vms = new ArrayList<>();
+        client.call("VM.get_all_records").properties().forEach(e -> {
+            JsonNode v = e.getValue();
+            if (v.path("is_a_template").asBoolean() || v.path("is_a_snapshot").asBoolean()
+                    || v.path("is_control_domain").asBoolean()) {
+                return;
+            }
+            String resident = v.path("resident_on").asText(NULL_REF);
+            Optional<HostView> host = Optional.ofNullable(byRef.get(resident));
+            vms.add(new VmView(e.getKey(), v.path("uuid").asText(), v.path("name_label").asText(),
+                    v.path("power_state").asText(), host.map(HostView::uuid), host.map(HostView::name),
+                    v.path("VCPUs_at_startup").asLong(), v.path("VCPUs_max").asLong(),
+                    v.path("memory_dynamic_max").asLong() / MIB, v.path("memory_static_min").asLong() / MIB,
+                    v.path("memory_static_max").asLong() / MIB));
+        });
+        return new PoolView(pool.path("uuid").asText(), pool.path("name_label").asText(), hostViews, vms);
+    }
+
+    @Override
+    public void run(List<XapiCall> calls) {
+        for (XapiCall c : calls) {
+            client.call(c.method(), c.args().toArray());
+        }
+    }
+}
