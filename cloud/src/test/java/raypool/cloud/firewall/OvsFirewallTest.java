@@ -135,6 +135,19 @@ class OvsFirewallTest {
     }
 
     @Test
+    void changingTheFailModeKeepsTheAppliedFlows() {
+        // A bridge as Open vSwitch makes it: standalone, with its one NORMAL flow.
+        ovs.vsctl("add-br", "br1", "--", "set", "bridge", "br1", "datapath_type=netdev");
+        Policy p = PolicyCodec.parse("p.yaml", "fail_mode: secure\nrules:\n  - {level: global, kind: mandatory, action: deny, protocol: icmp}\n");
+        CompiledFlows flows = compile(p);
+        ApplyOutcome first = applier.apply(ovs.target("br1"), flows, p.failMode(), false);
+        int infrastructure = (int) flows.flows().stream().filter(f -> f.cookie() == Layout.INFRASTRUCTURE_COOKIE).count();
+        assertEquals(new CookieChange("0x0", "infrastructure", 1, infrastructure), first.changes().getFirst(), "NORMAL goes");
+        assertEquals("secure", ovs.vsctl("get-fail-mode", "br1").stdout().strip());
+        assertEquals(List.of(), applier.apply(ovs.target("br1"), flows, p.failMode(), true).changes(), "the flows are all there");
+    }
+
+    @Test
     void aRuleWithAnIdIsReplacedUnderItsCookieAndNothingElseChanges() throws IOException {
         String before = """
                 rules:

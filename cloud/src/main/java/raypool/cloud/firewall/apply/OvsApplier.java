@@ -79,10 +79,24 @@ public final class OvsApplier {
         if (!replace.ok()) {
             throw new ApplyFailure("the switch refused the new flows: " + replace.firstLine() + "; the bridge keeps its old flows");
         }
-        ProcessRunner.Result mode = runner.run(List.of(vsctl, target.db(), "set-fail-mode", target.bridge(), failMode.ovsName()));
-        if (!mode.ok()) {
-            throw new ApplyFailure("the flows are applied but the fail mode of " + target.bridge() + " could not be set to "
-                    + failMode.ovsName() + ": " + mode.firstLine());
+        ProcessRunner.Result current = runner.run(List.of(vsctl, target.db(), "get-fail-mode", target.bridge()));
+        if (!current.ok() || !current.stdout().strip().equals(failMode.ovsName())) {
+            // A new fail mode makes ovs-vswitchd reconfigure the bridge, which may flush its flows: set it after the
+            // bundle has proved the flows acceptable, then put them back if they went.
+            ProcessRunner.Result mode = runner.run(List.of(vsctl, target.db(), "set-fail-mode", target.bridge(), failMode.ovsName()));
+            if (!mode.ok()) {
+                throw new ApplyFailure("the flows are applied but the fail mode of " + target.bridge() + " could not be set to "
+                        + failMode.ovsName() + ": " + mode.firstLine());
+            }
+            ProcessRunner.Result again = runner.run(List.of(ofctl, OPENFLOW, VERSION, "diff-flows", target.openflow(), file.toString()));
+            if (again.status() == 2) {
+                ProcessRunner.Result restore = runner.run(List.of(ofctl, OPENFLOW, VERSION, "--bundle", "replace-flows",
+                        target.openflow(), file.toString()));
+                if (!restore.ok()) {
+                    throw new ApplyFailure("setting the fail mode of " + target.bridge() + " flushed its flows and they could not be put "
+                            + "back: " + restore.firstLine());
+                }
+            }
         }
         return new ApplyOutcome(target.bridge(), true, flows.flows().size(), failMode.ovsName(), changes);
     }

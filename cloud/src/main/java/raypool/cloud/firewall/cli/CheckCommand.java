@@ -30,7 +30,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Policy p = PolicyFiles.load(policy);
         CheckReport report = new CheckReport(p.file(), p.rules().size(), p.builtinDefaults(), p.failMode().word(),
-                PolicyChecker.check(OrderedPolicy.of(p)).stream().map(CheckReport.Warning::of).toList());
+                PolicyChecker.check(OrderedPolicy.of(p)).stream().map(CheckReport.Warning::of)
+                        .sorted(java.util.Comparator.comparingInt(CheckReport.Warning::line)).toList());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Reports.json(report) : report.text());
         out.flush();

@@ -2,8 +2,12 @@ package raypool.cloud.firewall.ovs;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +33,8 @@ public final class OvsSwitch implements AutoCloseable {
 
     private static final String SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
     private static final Pattern DP_PORT = Pattern.compile("^\\s+(\\S+) (\\d+)/(\\d+):", Pattern.MULTILINE);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final ProcessRunner runner;
@@ -66,6 +72,8 @@ public final class OvsSwitch implements AutoCloseable {
     public static OvsSwitch start(Path dir) throws IOException {
         assumeInstalled();
         OvsSwitch s = new OvsSwitch(dir);
+        // Daemons outlive a test JVM that is stopped: stop them on the way out too.
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         s.boot();
         return s;
     }
@@ -133,37 +141,65 @@ public final class OvsSwitch implements AutoCloseable {
     }
 
     /**
-     * Traces many packets in one shell: each entry is the flow text and the connection-tracking states to
-     * assume (empty for "new"); returns each trace's last "Datapath actions:" line (conntrack recirculates, the
-     * last pass decides).
+     * Traces many packets over one connection to ovs-vswitchd's control socket (JSON-RPC, as ovs-appctl speaks
+     * it, without a process per trace): each entry is the flow text and the connection-tracking states to assume
+     * (empty for "new"); returns each trace's last "Datapath actions:" line (conntrack recirculates, the last
+     * pass decides).
      */
     public List<String> trace(String bridge, List<Trace> traces) throws IOException {
-        StringBuilder script = new StringBuilder();
-        String appctl = program("ovs-appctl") + " -t '" + dir.resolve("ovs-vswitchd.ctl") + "'";
-        for (Trace t : traces) {
-            script.append(appctl).append(" ofproto/trace ").append(bridge).append(" '").append(t.flow()).append('\'');
-            if (!t.ctStates().isEmpty()) {
-                script.append(" --ct-next '").append(t.ctStates()).append('\'');
-            }
-            script.append(" | grep 'Datapath actions:' | tail -n 1; echo '@@'\n");
-        }
-        Path file = dir.resolve("trace.sh");
-        Files.writeString(file, script.toString(), StandardCharsets.UTF_8);
-        ProcessRunner.Result r = must(List.of("sh", file.toString()));
         List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : r.stdout().split("\n")) {
-            if (line.equals("@@")) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-            } else {
-                current.append(line);
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve("ovs-vswitchd.ctl")))) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            for (int i = 0; i < traces.size(); i++) {
+                Trace t = traces.get(i);
+                List<String> params = new ArrayList<>(List.of(bridge, t.flow()));
+                if (!t.ctStates().isEmpty()) {
+                    params.addAll(List.of("--ct-next", t.ctStates()));
+                }
+                ByteBuffer request = ByteBuffer.wrap(JSON.writeValueAsBytes(Map.of("method", "ofproto/trace", "params", params, "id", i)));
+                while (request.hasRemaining()) {
+                    channel.write(request);
+                }
+                JsonNode reply = JSON.readTree(readObject(channel, buffer));
+                if (!reply.path("error").isNull() || reply.path("id").asInt(-1) != i) {
+                    fail("trace of " + t.flow() + " failed: " + reply);
+                }
+                String result = reply.path("result").asText();
+                out.add(result.lines().filter(l -> l.startsWith("Datapath actions:")).reduce((a, b) -> b).orElse("").strip());
             }
-        }
-        if (out.size() != traces.size()) {
-            fail("expected " + traces.size() + " traces, got " + out.size() + ": " + r.stderr());
         }
         return out;
+    }
+
+    /** Reads one whole JSON object (the server sends one reply per request, so nothing follows it). */
+    private static byte[] readObject(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        while (true) {
+            buffer.clear();
+            if (channel.read(buffer) < 0) {
+                throw new IOException("ovs-vswitchd closed its control socket");
+            }
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                byte b = buffer.get();
+                bytes.write(b);
+                if (escaped) {
+                    escaped = false;
+                } else if (inString) {
+                    escaped = b == '\\';
+                    inString = b != '"';
+                } else if (b == '"') {
+                    inString = true;
+                } else if (b == '{') {
+                    depth++;
+                } else if (b == '}' && --depth == 0) {
+                    return bytes.toByteArray();
+                }
+            }
+        }
     }
 
     /** One packet to trace: ovs-appctl ofproto/trace flow syntax, and the --ct-next states (or empty). */
