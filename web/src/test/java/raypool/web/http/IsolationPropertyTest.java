@@ -35,7 +35,7 @@ import raypool.web.pool.VmView;
  * outside that set answers exactly like one that does not exist, roles below what an action needs are
  * refused, and no change a user is allowed to make takes a quota's usage past its limit.
  */
-class IsolationProperties {
+class IsolationPropertyTest {
     private static WebFixture fx;
     private static final AtomicInteger TRY = new AtomicInteger();
     private static final String[] OPS = {"start", "clean_shutdown", "clean_reboot", "suspend", "resume"};
