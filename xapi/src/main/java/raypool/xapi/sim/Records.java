@@ -43,8 +43,8 @@ final class Records {
                 "vendor", "GenuineIntel", "modelname", "Intel(R) Xeon(R) simulated", "speed", "2400.000"));
         r.put("memory_overhead", pool.controlDomainBytes());
         List<Map.Entry<String, String>> licence = new ArrayList<>(List.of(
-                Map.entry("sku_type", "premium"),
-                Map.entry("expiry", pool.licenseExpiry()),
+                Map.entry("sku_type", pool.licences.of(h.ref).edition),
+                Map.entry("expiry", pool.licences.expiryText(h.ref)),
                 Map.entry("restrict_wlb", "false"),
                 Map.entry("restrict_pooling", "false")));
         if (pool.config().repeatedLicenceKeys()) {
@@ -206,45 +206,6 @@ final class Records {
         r.put("wlb_enabled", wlbEnabled);
         r.put("wlb_verify_cert", false);
         r.put("other_config", new LinkedHashMap<>(otherConfig));
-        r.put("tags", List.of());
-        return r;
-    }
-
-    /** A host's one interface: its management PIF on the pool-wide network, which migrations use too. */
-    static Map<String, Object> pif(SimHost h, String network) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("uuid", h.pifUuid);
-        r.put("device", "eth0");
-        r.put("network", network);
-        r.put("host", h.ref);
-        r.put("MAC", "");
-        r.put("MTU", 1500L);
-        r.put("VLAN", -1L);
-        r.put("physical", true);
-        r.put("currently_attached", h.live);
-        r.put("ip_configuration_mode", "Static");
-        r.put("IP", h.address);
-        r.put("netmask", "255.0.0.0");
-        r.put("gateway", "");
-        r.put("DNS", "");
-        r.put("management", true);
-        r.put("other_config", Map.of());
-        return r;
-    }
-
-    static Map<String, Object> network(String uuid, List<String> pifs) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("uuid", uuid);
-        r.put("name_label", "Pool-wide network associated with eth0");
-        r.put("name_description", "");
-        r.put("allowed_operations", List.of());
-        r.put("current_operations", Map.of());
-        r.put("VIFs", List.of());
-        r.put("PIFs", pifs);
-        r.put("MTU", 1500L);
-        r.put("other_config", Map.of());
-        r.put("bridge", "xenbr0");
-        r.put("managed", true);
         r.put("tags", List.of());
         return r;
     }

@@ -38,8 +38,18 @@ public final class SimPool {
     private final Map<String, Migration> migrations = new LinkedHashMap<>();
     private final String poolRef;
     private final String poolUuid;
-    private final String networkRef;
-    private final String networkUuid;
+    /** Networks, PIFs, tunnels, VIFs and guest metrics. */
+    final SimNetworks networks;
+    /** Editions and expiry of the hosts' licences. */
+    final SimLicences licences = new SimLicences();
+    /** External authentication of the hosts. */
+    final SimAuth auth = new SimAuth();
+    /** Boot parameters, start and shutdown order, and guest behaviours of the VMs. */
+    final SimGuests guests = new SimGuests();
+    /** VM start and shutdown, host reboot. */
+    final SimPower power = new SimPower(this);
+    /** The pool's name and storage; hosts joining and leaving. */
+    final SimMembership membership = new SimMembership(this);
     private final Map<String, String> poolOtherConfig = new LinkedHashMap<>();
     private final VmLifecycle vmLifecycle = new VmLifecycle(this);
     private boolean wlbEnabled;
@@ -49,7 +59,7 @@ public final class SimPool {
     public SimPool(SimConfig config, SimClock clock, Workload workload) {
         this.config = config;
         this.clock = clock;
-        this.workload = workload;
+        this.workload = new InfrastructureLoad(workload, config.vms());
         this.faults = new Faults(this);
         this.ids = new SimIds(config.seed());
         this.sessions = new SessionTable(config.users());
@@ -58,9 +68,17 @@ public final class SimPool {
         this.poolRef = ids.ref();
         this.poolUuid = ids.uuid();
         new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
-        SimIds networks = new SimIds(config.seed() + 2);
-        this.networkRef = networks.ref();
-        this.networkUuid = networks.uuid();
+        SimIds networkIds = new SimIds(config.seed() + 2);
+        this.networks = new SimNetworks(new SimIds(config.seed() + 3), networkIds.ref(), networkIds.uuid());
+        hosts.values().forEach(this.networks::addHost);
+        vms.values().stream().filter(v -> !v.controlDomain && !v.name.equals(LICENCE_SERVER_VM))
+                .forEach(this.networks::addGuestVif);
+        String licenceServer = networks.addGuestVif(vmNamed(LICENCE_SERVER_VM));
+        long expiry = java.time.Instant.parse(DEFAULT_LICENCE_EXPIRY).toEpochMilli();
+        for (SimHost h : hosts.values()) {
+            licences.addHost(h, "premium", expiry, licenceServer);
+            auth.addHost(h);
+        }
         this.poolOtherConfig.putAll(config.poolOtherConfig());
         this.wlbEnabled = config.wlbEnabled();
         config.faults().requireHosts(hosts.values().stream().map(h -> h.name).toList());
@@ -96,11 +114,38 @@ public final class SimPool {
         return StandBuilder.CONTROL_DOMAIN_BYTES;
     }
 
-    String licenseExpiry() {
-        return "20380119T03:14:07Z";
+    /** When the default stand's licences run out. */
+    static final String DEFAULT_LICENCE_EXPIRY = "2038-01-19T03:14:07Z";
+    /** Name label of the VM the licence server runs in. */
+    public static final String LICENCE_SERVER_VM = "licence-server";
+    /** other_config key that marks a VM running a service of the pool itself, with the service as its value. */
+    public static final String INFRASTRUCTURE_KEY = "raypool-infrastructure";
+
+    /** Adds a VM built by a scenario, halted, and gives it VIF 0 on the pool-wide network. */
+    SimVm addHaltedVm(SimIds vmIds, SimVm.Spec spec) {
+        SimVm vm = new SimVm(vmIds, spec, "Halted", Records.NULL_REF);
+        vms.put(vm.ref, vm);
+        networks.addGuestVif(vm);
+        return vm;
+    }
+
+    /** The VM named {@code name}; scenarios use it. */
+    SimVm vmNamed(String name) {
+        return vms.values().stream().filter(v -> v.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no VM " + name));
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** Runs {@code change} under the pool's lock (the cloud parts' calls). */
+    <T> T write(Supplier<T> change) {
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /** Runs {@code read} under the pool's lock, for a consistent view of several objects. */
     public <T> T read(Supplier<T> read) {
@@ -178,8 +223,8 @@ public final class SimPool {
             case "VM_metrics" -> vms.values().stream().map(v -> v.metricsRef).toList();
             case "task" -> List.copyOf(tasks.keySet());
             case "pool" -> List.of(poolRef);
-            case "PIF" -> hosts.values().stream().map(h -> h.pifRef).toList();
-            case "network" -> List.of(networkRef);
+            case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.refs(xapiClass);
+            case "SR" -> membership.srRefs();
             default -> throw new IllegalArgumentException("no class " + xapiClass);
         };
     }
@@ -187,21 +232,18 @@ public final class SimPool {
     Optional<Map<String, Object>> record(String xapiClass, String ref) {
         long now = clock.nowMillis();
         return switch (xapiClass) {
-            case "host" -> Optional.ofNullable(hosts.get(ref)).map(h -> Records.host(h, this));
+            case "host" -> Optional.ofNullable(hosts.get(ref)).map(h -> decorated(h, Records.host(h, this)));
             case "host_metrics" -> hosts.values().stream().filter(h -> h.metricsRef.equals(ref)).findFirst()
                     .map(h -> Records.hostMetrics(h, this));
-            case "VM" -> Optional.ofNullable(vms.get(ref)).map(v -> Records.vm(v, domid(v)));
+            case "VM" -> Optional.ofNullable(vms.get(ref)).map(v -> decorated(v, Records.vm(v, domid(v))));
             case "VM_metrics" -> vms.values().stream().filter(v -> v.metricsRef.equals(ref)).findFirst()
                     .map(v -> Records.vmMetrics(v, startMillis, now));
             case "task" -> Optional.ofNullable(tasks.get(ref)).map(t -> Records.task(t, masterRef()));
             case "pool" -> poolRef.equals(ref)
-                    ? Optional.of(Records.pool(poolUuid, masterRef(), wlbEnabled, poolOtherConfig, hosts.size()))
+                    ? Optional.of(decorated(Records.pool(poolUuid, masterRef(), wlbEnabled, poolOtherConfig, hosts.size())))
                     : Optional.empty();
-            case "PIF" -> hosts.values().stream().filter(h -> h.pifRef.equals(ref)).findFirst()
-                    .map(h -> Records.pif(h, networkRef));
-            case "network" -> networkRef.equals(ref)
-                    ? Optional.of(Records.network(networkUuid, hosts.values().stream().map(h -> h.pifRef).toList()))
-                    : Optional.empty();
+            case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.record(xapiClass, ref, now);
+            case "SR" -> membership.sr(ref);
             default -> Optional.empty();
         };
     }
@@ -211,7 +253,67 @@ public final class SimPool {
         if (xapiClass.equals("task")) {
             return Records.task(new SimTask(Records.NULL_REF, "", "", "", 0), Records.NULL_REF);
         }
+        if (SimNetworks.CLASSES.contains(xapiClass)) {
+            return SimNetworks.prototype(xapiClass);
+        }
         return record(xapiClass, refs(xapiClass).getFirst()).orElseThrow();
+    }
+
+    private Map<String, Object> decorated(Map<String, Object> poolRecord) {
+        membership.decoratePool(poolRecord);
+        return poolRecord;
+    }
+
+    /**
+     * A host joins (the master's side of pool.join): live and enabled, with its control domain, its
+     * management PIF, its licence and no external authentication. Returns its ref.
+     */
+    String addMember(String uuid, String name, String address, String edition) {
+        SimIds memberIds = new SimIds(config.seed() + 6 + hosts.size());
+        SimHost h = new SimHost(memberIds.ref(), uuid.isEmpty() ? memberIds.uuid() : uuid, name, address, config.threadsPerHost(),
+                config.memoryPerHostBytes(), memberIds.ref(), memberIds.uuid());
+        h.metricsUpdatedMillis = clock.nowMillis();
+        h.pifRef = memberIds.ref();
+        h.pifUuid = memberIds.uuid();
+        hosts.put(h.ref, h);
+        SimVm dom0 = new SimVm(memberIds, new SimVm.Spec("Control domain on host: " + name, StandBuilder.CONTROL_DOMAIN_VCPUS,
+                StandBuilder.CONTROL_DOMAIN_BYTES, true, -1, false), "Running", h.ref);
+        vms.put(dom0.ref, dom0);
+        h.residentVms.add(dom0.ref);
+        networks.addHost(h);
+        SimLicences.Licence master = licences.of(masterRef());
+        licences.addHost(h, edition, master.expiryMillis, master.serverAddress);
+        auth.addHost(h);
+        changed("host", "add", h.ref);
+        changed("pool", "mod", poolRef);
+        return h.ref;
+    }
+
+    /** A host leaves (pool.eject): the host, its control domain and its interfaces go from the database. */
+    void removeMember(String hostRef) {
+        SimHost h = requireHost(hostRef);
+        for (String vm : List.copyOf(h.residentVms)) {
+            vms.remove(vm);
+        }
+        networks.removeHost(h);
+        hosts.remove(hostRef);
+        changed("host", "del", hostRef);
+        changed("pool", "mod", poolRef);
+    }
+
+    /** A host's record with what the cloud parts of the pool add (its PIFs). */
+    private Map<String, Object> decorated(SimHost h, Map<String, Object> r) {
+        networks.decorateHost(h, r);
+        licences.decorateHost(h, r);
+        auth.decorateHost(h, r);
+        return r;
+    }
+
+    /** A VM's record with what the cloud parts of the pool add (VIFs, guest metrics). */
+    private Map<String, Object> decorated(SimVm v, Map<String, Object> r) {
+        networks.decorateVm(v, r);
+        guests.decorateVm(v, r);
+        return r;
     }
 
     private int domid(SimVm v) {
@@ -254,7 +356,7 @@ public final class SimPool {
     // ---------------------------------------------------------------- changes and events
 
     /** Records that an object changed, with its record as it is now, and wakes event.from waiters. */
-    private void changed(String xapiClass, String operation, String ref) {
+    void changed(String xapiClass, String operation, String ref) {
         Optional<Map<String, Object>> snapshot = operation.equals("del") ? Optional.empty() : record(xapiClass, ref);
         events.add(clock.nowMillis(), xapiClass.toLowerCase(Locale.ROOT), operation, ref, snapshot);
         changedCondition.signalAll();
@@ -501,8 +603,9 @@ public final class SimPool {
     /**
      * host.shutdown: xapi insists on host.disable first (HOST_NOT_DISABLED) and on no running guests
      * (HOST_IN_USE [host, "vm", the first guest]). The host is marked dead at once, as xapi's
-     * mark_host_as_dead does; its control domain stays in the database. The master is not shut down
-     * here: the simulated pool is served by its master and would have no API left.
+     * mark_host_as_dead does; its control domain stays in the database. The master goes only last, once
+     * every other host is down (a UPS shutdown's order); its API keeps answering here, so that what
+     * happened can be read back.
      */
     void shutdownHost(String hostRef) {
         lock.lock();
@@ -515,9 +618,9 @@ public final class SimPool {
             if (guest.isPresent()) {
                 throw new SimError("HOST_IN_USE", hostRef, "vm", guest.get());
             }
-            if (hostRef.equals(masterRef())) {
+            if (hostRef.equals(masterRef()) && hosts.values().stream().anyMatch(o -> o != h && o.live)) {
                 throw new SimError("OPERATION_NOT_ALLOWED",
-                        "the simulated pool's master serves its API and is never powered off");
+                        "the simulated pool's master goes last: other hosts are still live");
             }
             if (!h.live) {
                 throw new SimError("HOST_NOT_LIVE");
@@ -594,7 +697,7 @@ public final class SimPool {
         }
     }
 
-    private SimHost requireHost(String ref) {
+    SimHost requireHost(String ref) {
         SimHost h = hosts.get(ref);
         if (h == null) {
             throw new SimError("HANDLE_INVALID", "host", ref);

@@ -52,6 +52,7 @@ final class StandBuilder {
             vms.put(dom0.ref, dom0);
             h.residentVms.add(dom0.ref);
         }
+        placeLicenceServer();
         SplittableRandom sizes = new SplittableRandom(config.seed() * 31 + 7);
         List<Guest> guests = new ArrayList<>();
         for (int i = 0; i < config.vms(); i++) {
@@ -85,6 +86,22 @@ final class StandBuilder {
             h.pifRef = nics.ref();
             h.pifUuid = nics.uuid();
         }
+    }
+
+    /**
+     * The licence server VM of every stand, placed before the guests on the last host (the least loaded
+     * by the stand's skew), so that the guests' headroom rule counts it. Small, marked infrastructure in
+     * other_config and never moved by the balancer. Its ids come from a generator of their own, so that
+     * every other id of a seed is as it was before it existed.
+     */
+    private void placeLicenceServer() {
+        SimHost host = new ArrayList<>(hosts.values()).getLast();
+        SimVm vm = new SimVm(new SimIds(config.seed() + 4), new SimVm.Spec(SimPool.LICENCE_SERVER_VM, 2, 2 * SimConfig.GIB,
+                false, config.vms(), false), "Running", host.ref);
+        vm.otherConfig.put(SimPool.INFRASTRUCTURE_KEY, "licence-server");
+        vm.otherConfig.put("raypool-balancer-ignore", "true");
+        vms.put(vm.ref, vm);
+        host.residentVms.add(vm.ref);
     }
 
     /** What the configuration says of hosts and VMs by name: power-on modes, tags, other_config. */

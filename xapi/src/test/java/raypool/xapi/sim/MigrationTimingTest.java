@@ -132,7 +132,7 @@ class MigrationTimingTest {
         SimPool busy = new SimPool(config, clock, load);
         SimSession s = busy.session(busy.login("root", "pw", "test"));
         SimVm vm = busy.vmList().stream().filter(v -> !v.controlDomain && v.running() && !v.localDisk
-                && load.kind(v.workloadIndex).equals("batch")).findFirst().orElseThrow();
+                && busy.workload().kind(v.workloadIndex).equals("batch")).findFirst().orElseThrow();
         double dirty = load.memoryDirtyBytesPerSecond(vm.workloadIndex, clock.nowMillis());
         assertTrue(dirty > 0);
         PreCopy.Estimate expected = PreCopy.estimate(vm.memoryBytes, GuestKind.BATCH.writableWorkingSet(), B, dirty);

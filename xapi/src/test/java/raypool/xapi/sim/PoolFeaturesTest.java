@@ -180,6 +180,7 @@ class PoolFeaturesTest {
         start(SimConfig.defaultStand("root", "pw").withVms(0));
         HostRecord last = host("host-4");
         assertEquals("", last.powerOnMode());
+        haltLicenceServer();
         client.call("host.disable", last.ref());
         client.call("host.shutdown", last.ref());
         XapiError e = assertThrows(XapiError.class, () -> api.powerOn(last.ref()));
@@ -240,9 +241,17 @@ class PoolFeaturesTest {
         assertEquals(0, server.pool().migrationsInFlight());
     }
 
+    /** The stand's licence server VM runs on the last host; halted, it leaves that host without guests. */
+    private void haltLicenceServer() {
+        VmRecord licence = api.vms().values().stream().filter(v -> v.nameLabel().equals(SimPool.LICENCE_SERVER_VM))
+                .findFirst().orElseThrow();
+        client.call("VM.hard_shutdown", licence.ref());
+    }
+
     @Test
     void assertCanBootHereFollowsXapisOrder() {
         start(SimConfig.defaultStand("root", "pw").withVms(4));
+        haltLicenceServer();
         VmRecord guest = api.vms().values().stream().filter(VmRecord::isMovableGuest).findFirst().orElseThrow();
         HostRecord other = api.hosts().values().stream().filter(h -> !h.ref().equals(guest.residentOn()))
                 .filter(h -> h.residentVms().stream().allMatch(v -> api.vms().get(v).isControlDomain()))

@@ -49,16 +49,23 @@ class RecordsTest {
             assertTrue(m.memoryFree() >= 0 && m.memoryFree() < m.memoryTotal());
             assertEquals("false", h.licenseParams().get("restrict_wlb"));
         }
-        List<VmRecord> guests = api.vms().values().stream().filter(v -> !v.isControlDomain()).toList();
+        List<VmRecord> guests = api.vms().values().stream().filter(v -> !v.isControlDomain())
+                .filter(v -> !v.otherConfig().containsKey(SimPool.INFRASTRUCTURE_KEY)).toList();
         assertEquals(40, guests.size());
+        List<VmRecord> infrastructure = api.vms().values().stream()
+                .filter(v -> v.otherConfig().containsKey(SimPool.INFRASTRUCTURE_KEY)).toList();
+        assertEquals(List.of(SimPool.LICENCE_SERVER_VM), infrastructure.stream().map(VmRecord::nameLabel).toList(),
+                "the stand's one infrastructure VM is its licence server");
+        assertEquals("Running", infrastructure.getFirst().powerState());
         assertEquals(4, api.vms().values().stream().filter(VmRecord::isControlDomain).count());
         assertTrue(guests.stream().filter(VmRecord::isMovableGuest).count() >= 35);
-        assertEquals(40, api.vmMetrics().size() - 4);
+        assertEquals(41, api.vmMetrics().size() - 4, "the guests' and the licence server's metrics, besides dom0s'");
     }
 
     @Test
     void everyRecordOfAClassCarriesTheSameFields() {
-        for (String cls : List.of("pool", "host", "host_metrics", "VM", "VM_metrics")) {
+        for (String cls : List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "network", "PIF", "VIF", "VM_guest_metrics",
+                "SR")) {
             JsonNode all = client.call(cls + ".get_all_records");
             Set<Set<String>> shapes = new HashSet<>();
             all.properties().forEach(e -> {
