@@ -159,6 +159,8 @@ class IsolationPropertyTest {
             assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/start", token, null)));
             assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/nonsense", token, null)));
             assertEquals(missing, notFound(fx.send("PATCH", "/api/vms/" + u, token, "{\"memory_mib\":1024}")));
+            assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/networks", token, "{\"network\":\"x\"}")));
+            assertEquals(missing, notFound(fx.send("DELETE", "/api/vms/" + u + "/networks/x", token, null)));
             assertEquals(missing, notFound(fx.send("POST", "/api/acl", token,
                     Api.json(Map.of("subject", "admin", "object", "vm:" + u, "role", "viewer")))));
             assertFalse(page.contains(u), "the VM list page never names an invisible VM");
