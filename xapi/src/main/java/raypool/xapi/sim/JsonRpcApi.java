@@ -31,7 +31,7 @@ final class JsonRpcApi {
     }
 
     static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task", "PIF",
-            "network", "tunnel", "VIF", "VM_guest_metrics", "SR");
+            "network", "tunnel", "VIF", "VM_guest_metrics", "SR", "VDI", "VBD");
 
     private final SimPool pool;
     private final Optional<String> memberOf;
@@ -65,6 +65,7 @@ final class JsonRpcApi {
                         .orElseThrow(() -> new SimError("HANDLE_INVALID", "host", ref(p, 0)))));
         addVmLifecycle();
         new CloudCalls(pool).register(this::define);
+        new DiskCalls(pool).register(this::define);
         add("task.cancel", 1, false, (s, p) -> { pool.cancelTask(ref(p, 0)); return ""; });
         add("task.destroy", 1, false, (s, p) -> { pool.destroyTask(ref(p, 0)); return ""; });
         add("event.from", 3, false, (s, p) -> pool.eventFrom(strings(p.get(0)), p.get(1).asText(), p.get(2).asDouble()));

@@ -184,8 +184,10 @@ final class VmLifecycle {
     /** The VM, its interfaces (plugged while it runs) and its host changed. */
     private void powerChanged(SimVm vm, SimHost host) {
         List<String> vifs = pool.networks.powerChanged(vm);
+        List<String> vbds = pool.disks.powerChanged(vm);
         pool.vmChanged(vm);
         vifs.forEach(v -> pool.changed("VIF", "mod", v));
+        vbds.forEach(b -> pool.changed("VBD", "mod", b));
         pool.hostMetricsChanged(host);
     }
 
