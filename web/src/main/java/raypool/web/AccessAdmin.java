@@ -79,12 +79,13 @@ public final class AccessAdmin {
         return entry;
     }
 
-    public Quota setQuota(Principal who, String subject, Map<String, OptionalLong> limits) {
+    public Quota setQuota(Principal who, String subject, Map<String, OptionalLong> limits, List<String> networks) {
         requireAdmin(who);
         SubjectRef s = SubjectRef.parse(subject).orElseThrow(() -> ApiError.badRequest(
                 "\"subject\" must be a user name, user:NAME or group:NAME"));
         Quota q = new Quota(s, limits.getOrDefault("vcpus", OptionalLong.empty()),
-                limits.getOrDefault("memory_mib", OptionalLong.empty()), limits.getOrDefault("vms", OptionalLong.empty()));
+                limits.getOrDefault("memory_mib", OptionalLong.empty()), limits.getOrDefault("vms", OptionalLong.empty()),
+                networks.stream().map(String::trim).filter(n -> !n.isEmpty()).distinct().toList());
         store.setQuota(q);
         return q;
     }

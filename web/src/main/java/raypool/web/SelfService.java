@@ -9,6 +9,7 @@ import java.util.Set;
 import raypool.web.access.AccessDecider;
 import raypool.web.access.AclEntry;
 import raypool.web.access.Action;
+import raypool.web.access.NetworkPolicy;
 import raypool.web.access.Principal;
 import raypool.web.access.Quota;
 import raypool.web.access.QuotaChecker;
@@ -23,7 +24,11 @@ import raypool.web.pool.HardwareChange;
 import raypool.web.pool.PoolGateway;
 import raypool.web.pool.PoolView;
 import raypool.web.pool.PowerOp;
+import raypool.web.pool.NetworkView;
+import raypool.web.pool.VifPlan;
+import raypool.web.pool.VifView;
 import raypool.web.pool.VmView;
+import raypool.web.pool.XapiCall;
 import raypool.web.store.AuditStore;
 import raypool.web.store.Store;
 import raypool.xapi.client.XapiError;
@@ -47,8 +52,8 @@ public final class SelfService {
         this.clock = clock;
     }
 
-    /** A VM and the role the user holds on it. */
-    public record Visible(VmView vm, Role role) {
+    /** A VM, the role the user holds on it, and its interfaces. */
+    public record Visible(VmView vm, Role role, List<VifView> networks) {
     }
 
     public Principal principal(String user) {
@@ -60,13 +65,56 @@ public final class SelfService {
         PoolView view = pool.read();
         List<AclEntry> acl = store.acl();
         return view.vms().stream().flatMap(vm -> AccessDecider.role(who, acl, vm.place())
-                .map(r -> new Visible(vm, r)).stream()).toList();
+                .map(r -> new Visible(vm, r, view.vifsOf(vm.uuid()))).stream()).toList();
     }
 
     public Visible find(Principal who, String uuid) {
         List<AclEntry> acl = store.acl();
-        return pool.read().vm(uuid).flatMap(vm -> AccessDecider.role(who, acl, vm.place()).map(r -> new Visible(vm, r)))
+        PoolView view = pool.read();
+        return view.vm(uuid).flatMap(vm -> AccessDecider.role(who, acl, vm.place())
+                        .map(r -> new Visible(vm, r, view.vifsOf(vm.uuid()))))
                 .orElseThrow(ApiError::notFound);
+    }
+
+    /** The networks the user may attach (every one for service administrators). */
+    public List<NetworkView> usableNetworks(Principal who) {
+        List<Quota> quotas = store.quotas();
+        return pool.read().networks().stream().filter(n -> NetworkPolicy.mayUse(who, quotas, n.uuid(), n.name())).toList();
+    }
+
+    /** Attaches a network the user may use to a VM they administer. */
+    public synchronized VmView attach(Principal who, String uuid, String networkKey) {
+        Visible v = require(who, uuid, Action.CONFIGURE);
+        NetworkView n = usable(who, networkKey);
+        if (v.networks().stream().anyMatch(f -> f.networkUuid().equals(n.uuid()))) {
+            throw new ApiError(409, "ALREADY_ATTACHED", "the VM is on network " + n.name() + " already");
+        }
+        VifPlan plan = ChangePlanner.attach(v.vm(), n, v.networks());
+        audited(who, v.vm(), "attach network " + n.name(), () -> {
+            List<String> created = run(List.of(plan.create()));
+            if (plan.plug()) {
+                run(List.of(new XapiCall("VIF.plug", List.of(created.getFirst()))));
+            }
+        });
+        return find(who, uuid).vm();
+    }
+
+    /** Detaches a network the user may use from a VM they administer. */
+    public synchronized VmView detach(Principal who, String uuid, String networkKey) {
+        Visible v = require(who, uuid, Action.CONFIGURE);
+        NetworkView n = usable(who, networkKey);
+        VifView vif = v.networks().stream().filter(f -> f.networkUuid().equals(n.uuid())).findFirst()
+                .orElseThrow(() -> new ApiError(404, "NOT_ATTACHED", "the VM is not on network " + n.name()));
+        audited(who, v.vm(), "detach network " + n.name(), () -> execute(ChangePlanner.detach(vif)));
+        return find(who, uuid).vm();
+    }
+
+    private NetworkView usable(Principal who, String key) {
+        NetworkView n = pool.read().network(key).orElseThrow(() -> new ApiError(404, "NO_SUCH_NETWORK", "no network " + key));
+        if (!NetworkPolicy.mayUse(who, store.quotas(), n.uuid(), n.name())) {
+            throw new ApiError(403, "NETWORK_NOT_ALLOWED", "no quota of yours or your groups lists network " + n.name());
+        }
+        return n;
     }
 
     public synchronized VmView power(Principal who, String uuid, PowerOp op) {
@@ -139,8 +187,12 @@ public final class SelfService {
     }
 
     private void execute(ChangePlan plan) {
+        run(plan.calls());
+    }
+
+    private List<String> run(List<XapiCall> calls) {
         try {
-            pool.run(plan.calls());
+            return pool.run(calls);
         } catch (XapiError e) {
             throw new ApiError(409, "XAPI_ERROR", "XAPI refused: " + e.code() + (e.params().isEmpty() ? "" : " " + e.params()),
                     Map.of("xapi_code", e.code(), "xapi_params", e.params()));

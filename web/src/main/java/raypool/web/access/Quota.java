@@ -1,10 +1,19 @@
 package raypool.web.access;
 
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * Limits on what the VMs delegated to {@code subject} (those its ACL entries reach) may use while they run:
- * vCPUs, memory in MiB and the number of running VMs. An empty limit is no limit.
+ * vCPUs, memory in MiB and the number of running VMs (an empty limit is no limit), and the networks the
+ * subject may attach to the VMs it administers (names or uuids; none when empty).
  */
-public record Quota(SubjectRef subject, OptionalLong vcpus, OptionalLong memoryMib, OptionalLong vms) {
+public record Quota(SubjectRef subject, OptionalLong vcpus, OptionalLong memoryMib, OptionalLong vms, List<String> networks) {
+    public Quota {
+        networks = List.copyOf(networks);
+    }
+
+    public Quota(SubjectRef subject, OptionalLong vcpus, OptionalLong memoryMib, OptionalLong vms) {
+        this(subject, vcpus, memoryMib, vms, List.of());
+    }
 }

@@ -31,6 +31,18 @@ final class ApiRoutes {
         });
         r.get("/api/vms", ctx -> ctx.json(Json.vms(parts.service().visible(WebApp.principal(ctx)))));
         r.get("/api/vms/{uuid}", ctx -> ctx.json(Json.vm(parts.service().find(WebApp.principal(ctx), ctx.pathParam("uuid")))));
+        // before /api/vms/{uuid}/{op}: routes match in the order they are added
+        r.post("/api/vms/{uuid}/networks", ctx -> {
+            Principal who = WebApp.principal(ctx);
+            parts.service().find(who, ctx.pathParam("uuid"));
+            parts.service().attach(who, ctx.pathParam("uuid"), Json.text(Json.body(ctx), "network"));
+            ctx.json(Json.vm(parts.service().find(who, ctx.pathParam("uuid"))));
+        });
+        r.delete("/api/vms/{uuid}/networks/{network}", ctx -> {
+            Principal who = WebApp.principal(ctx);
+            parts.service().detach(who, ctx.pathParam("uuid"), ctx.pathParam("network"));
+            ctx.json(Json.vm(parts.service().find(who, ctx.pathParam("uuid"))));
+        });
         r.post("/api/vms/{uuid}/{op}", ctx -> {
             Principal who = WebApp.principal(ctx);
             String uuid = ctx.pathParam("uuid");
@@ -70,12 +82,14 @@ final class ApiRoutes {
             JsonNode body = Json.body(ctx);
             Map<String, OptionalLong> limits = Map.of("vcpus", Json.optionalLong(body, "vcpus"),
                     "memory_mib", Json.optionalLong(body, "memory_mib"), "vms", Json.optionalLong(body, "vms"));
-            Quota q = parts.admin().setQuota(WebApp.principal(ctx), Json.text(body, "subject"), limits);
+            Quota q = parts.admin().setQuota(WebApp.principal(ctx), Json.text(body, "subject"), limits,
+                    Json.strings(body, "networks"));
             Map<String, Object> out = new java.util.LinkedHashMap<>();
             out.put("subject", q.subject().wire());
             out.put("vcpus", q.vcpus().isPresent() ? q.vcpus().getAsLong() : null);
             out.put("memory_mib", q.memoryMib().isPresent() ? q.memoryMib().getAsLong() : null);
             out.put("vms", q.vms().isPresent() ? q.vms().getAsLong() : null);
+            out.put("networks", q.networks());
             ctx.status(201).json(out);
         });
     }

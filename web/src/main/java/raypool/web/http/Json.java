@@ -37,6 +37,25 @@ public final class Json {
         return v.asText();
     }
 
+    /** A list of strings, or empty when the field is absent. */
+    public static List<String> strings(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw ApiError.badRequest("\"" + field + "\" must be a list of strings");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode n : v) {
+            if (!n.isTextual()) {
+                throw ApiError.badRequest("\"" + field + "\" must be a list of strings");
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+
     public static OptionalLong optionalLong(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
@@ -60,6 +79,8 @@ public final class Json {
         m.put("memory_mib", vm.memoryMib());
         m.put("memory_static_max_mib", vm.memoryStaticMaxMib());
         m.put("role", v.role().wireName());
+        m.put("networks", v.networks().stream().map(n -> Map.of("network", n.networkName(), "network_uuid", n.networkUuid(),
+                "device", n.device(), "attached", n.attached())).toList());
         return m;
     }
 

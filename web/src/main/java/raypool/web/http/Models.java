@@ -5,6 +5,7 @@ import raypool.web.SelfService;
 import raypool.web.access.AclEntry;
 import raypool.web.access.Quota;
 import raypool.web.dashboard.Dashboard;
+import raypool.web.pool.NetworkView;
 
 /** What each page's template is given. */
 public final class Models {
@@ -21,7 +22,7 @@ public final class Models {
     public record VmList(Chrome chrome, List<SelfService.Visible> vms, String message) {
     }
 
-    public record VmPage(Chrome chrome, SelfService.Visible vm, String message) {
+    public record VmPage(Chrome chrome, SelfService.Visible vm, List<NetworkView> usableNetworks, String message) {
     }
 
     public record Access(Chrome chrome, List<String> users, List<AclEntry> acl, List<Quota> quotas, String message) {

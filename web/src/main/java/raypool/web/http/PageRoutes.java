@@ -5,9 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import raypool.web.SelfService;
 import raypool.web.access.Principal;
 import raypool.web.auth.Sessions;
 import raypool.web.pool.HardwareChange;
@@ -34,8 +36,12 @@ final class PageRoutes {
         });
         r.get("/", ctx -> ctx.html(pages.render("vms.jte", new Models.VmList(chrome(ctx, "My VMs"),
                 parts.service().visible(WebApp.principal(ctx)), message(ctx)))));
-        r.get("/vms/{uuid}", ctx -> ctx.html(pages.render("vm.jte", new Models.VmPage(chrome(ctx, "VM"),
-                parts.service().find(WebApp.principal(ctx), ctx.pathParam("uuid")), message(ctx)))));
+        r.get("/vms/{uuid}", ctx -> {
+            Principal who = WebApp.principal(ctx);
+            SelfService.Visible vm = parts.service().find(who, ctx.pathParam("uuid"));
+            ctx.html(pages.render("vm.jte", new Models.VmPage(chrome(ctx, "VM"), vm, parts.service().usableNetworks(who),
+                    message(ctx))));
+        });
         r.post("/vms/{uuid}/power", ctx -> {
             String uuid = ctx.pathParam("uuid");
             Principal who = WebApp.principal(ctx);
@@ -52,6 +58,17 @@ final class PageRoutes {
             parts.service().change(WebApp.principal(ctx), uuid, new HardwareChange(number(ctx, "vcpus"),
                     number(ctx, "memory_mib")));
             back(ctx, "/vms/" + uuid, "hardware changed");
+        });
+        r.post("/vms/{uuid}/networks", ctx -> {
+            String uuid = ctx.pathParam("uuid");
+            Principal who = WebApp.principal(ctx);
+            if ("detach".equals(ctx.formParam("action"))) {
+                parts.service().detach(who, uuid, form(ctx, "network"));
+                back(ctx, "/vms/" + uuid, "network detached");
+            } else {
+                parts.service().attach(who, uuid, form(ctx, "network"));
+                back(ctx, "/vms/" + uuid, "network attached");
+            }
         });
         r.post("/vms/{uuid}/grant", ctx -> {
             String uuid = ctx.pathParam("uuid");
@@ -77,7 +94,8 @@ final class PageRoutes {
         });
         r.post("/admin/quotas", ctx -> {
             parts.admin().setQuota(WebApp.principal(ctx), form(ctx, "subject"), Map.of("vcpus", number(ctx, "vcpus"),
-                    "memory_mib", number(ctx, "memory_mib"), "vms", number(ctx, "vms")));
+                    "memory_mib", number(ctx, "memory_mib"), "vms", number(ctx, "vms")),
+                    List.of(Optional.ofNullable(ctx.formParam("networks")).orElse("").split(",")));
             back(ctx, "/admin/access", "quota set");
         });
         r.get("/admin", ctx -> {

@@ -28,6 +28,41 @@ public final class ChangePlanner {
         return new ChangePlan(List.of(call), adds);
     }
 
+    /**
+     * Attaching a network: VIF.create on the lowest free device number, then (the gateway, with the new
+     * VIF's ref) VIF.plug when the VM runs; a halted VM's interface is plugged at its next start.
+     */
+    public static VifPlan attach(VmView vm, NetworkView network, List<VifView> existing) {
+        int device = 0;
+        while (deviceTaken(existing, device)) {
+            device++;
+        }
+        java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("device", Integer.toString(device));
+        record.put("network", network.ref());
+        record.put("VM", vm.ref());
+        record.put("MAC", "");
+        record.put("MTU", 1500L);
+        record.put("other_config", java.util.Map.of());
+        record.put("qos_algorithm_type", "");
+        record.put("qos_algorithm_params", java.util.Map.of());
+        return new VifPlan(XapiCall.of("VIF.create", record), vm.running());
+    }
+
+    /** Detaching: VIF.unplug while it is plugged, then VIF.destroy. */
+    public static ChangePlan detach(VifView vif) {
+        List<XapiCall> calls = new ArrayList<>();
+        if (vif.attached()) {
+            calls.add(XapiCall.of("VIF.unplug", vif.ref()));
+        }
+        calls.add(XapiCall.of("VIF.destroy", vif.ref()));
+        return new ChangePlan(calls, Usage.NONE);
+    }
+
+    private static boolean deviceTaken(List<VifView> vifs, int device) {
+        return vifs.stream().anyMatch(v -> v.device().equals(Integer.toString(device)));
+    }
+
     public static ChangePlan hardware(VmView vm, HardwareChange change) {
         List<XapiCall> calls = new ArrayList<>();
         long vcpus = change.vcpus().orElse(vm.vcpus());

@@ -6,5 +6,6 @@ import java.util.List;
 public interface PoolGateway {
     PoolView read();
 
-    void run(List<XapiCall> calls);
+    /** Runs the calls in order; returns each one's result as text (a ref for a create, "" for a void call). */
+    List<String> run(List<XapiCall> calls);
 }

@@ -3,11 +3,24 @@ package raypool.web.pool;
 import java.util.List;
 import java.util.Optional;
 
-/** The pool's guests and hosts, read at one moment. */
-public record PoolView(String poolUuid, String poolName, List<HostView> hosts, List<VmView> vms) {
+/** The pool's guests, hosts, networks and the guests' interfaces, read at one moment. */
+public record PoolView(String poolUuid, String poolName, List<HostView> hosts, List<VmView> vms, List<NetworkView> networks,
+                       List<VifView> vifs) {
     public PoolView {
         hosts = List.copyOf(hosts);
         vms = List.copyOf(vms);
+        networks = List.copyOf(networks);
+        vifs = List.copyOf(vifs);
+    }
+
+    public List<VifView> vifsOf(String vmUuid) {
+        return vifs.stream().filter(v -> v.vmUuid().equals(vmUuid)).toList();
+    }
+
+    /** A network by uuid or name. */
+    public Optional<NetworkView> network(String key) {
+        return networks.stream().filter(n -> n.uuid().equals(key)).findFirst()
+                .or(() -> networks.stream().filter(n -> n.name().equals(key)).findFirst());
     }
 
     public Optional<VmView> vm(String uuid) {

@@ -50,13 +50,31 @@ public final class XapiPoolGateway implements PoolGateway {
                     v.path("memory_dynamic_max").asLong() / MIB, v.path("memory_static_min").asLong() / MIB,
                     v.path("memory_static_max").asLong() / MIB));
         });
-        return new PoolView(pool.path("uuid").asText(), pool.path("name_label").asText(), hostViews, vms);
+        Map<String, NetworkView> networks = new java.util.LinkedHashMap<>();
+        client.call("network.get_all_records").properties().forEach(e -> networks.put(e.getKey(),
+                new NetworkView(e.getKey(), e.getValue().path("uuid").asText(), e.getValue().path("name_label").asText())));
+        Map<String, String> vmUuids = new HashMap<>();
+        vms.forEach(v -> vmUuids.put(v.ref(), v.uuid()));
+        List<VifView> vifs = new ArrayList<>();
+        client.call("VIF.get_all_records").properties().forEach(e -> {
+            JsonNode f = e.getValue();
+            String vm = vmUuids.get(f.path("VM").asText());
+            NetworkView n = networks.get(f.path("network").asText());
+            if (vm != null && n != null) {
+                vifs.add(new VifView(e.getKey(), vm, f.path("device").asText(), n.uuid(), n.name(),
+                        f.path("currently_attached").asBoolean()));
+            }
+        });
+        return new PoolView(pool.path("uuid").asText(), pool.path("name_label").asText(), hostViews, vms,
+                List.copyOf(networks.values()), vifs);
     }
 
     @Override
-    public void run(List<XapiCall> calls) {
+    public List<String> run(List<XapiCall> calls) {
+        List<String> results = new ArrayList<>();
         for (XapiCall c : calls) {
-            client.call(c.method(), c.args().toArray());
+            results.add(client.call(c.method(), c.args().toArray()).asText(""));
         }
+        return results;
     }
 }

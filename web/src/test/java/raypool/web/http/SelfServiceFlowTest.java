@@ -119,6 +119,33 @@ class SelfServiceFlowTest {
     }
 
     @Test
+    void networksListedInAQuotaCanBeAttachedAndDetachedAndNoOthers() throws Exception {
+        fx.client.call("network.create", Map.of("name_label", "lab", "name_description", "", "MTU", 1500, "other_config", Map.of()));
+        fx.client.call("network.create", Map.of("name_label", "dmz", "name_description", "", "MTU", 1500, "other_config", Map.of()));
+        VmView vm = fx.pool().vms().stream().filter(VmView::running).findFirst().orElseThrow();
+        fx.send("POST", "/api/acl", admin, Api.json(Map.of("subject", "bob", "object", "vm:" + vm.uuid(), "role", "admin")));
+        assertEquals(201, fx.send("POST", "/api/quotas", admin, Api.json(Map.of("subject", "bob", "networks",
+                java.util.List.of("lab")))).statusCode());
+        String bob = fx.login("bob", "bob-password");
+        HttpResponse<String> attached = fx.send("POST", "/api/vms/" + vm.uuid() + "/networks", bob, "{\"network\":\"lab\"}");
+        assertEquals(200, attached.statusCode(), attached.body());
+        var lab = fx.pool().vifsOf(vm.uuid()).stream().filter(v -> v.networkName().equals("lab")).findFirst().orElseThrow();
+        assertTrue(lab.attached(), "a running VM's new interface is plugged");
+        assertEquals("1", lab.device(), "the next free device after the stand's VIF 0");
+        assertTrue(attached.body().contains("\"network\":\"lab\""), attached.body());
+        assertEquals("ALREADY_ATTACHED", error(fx.send("POST", "/api/vms/" + vm.uuid() + "/networks", bob,
+                "{\"network\":\"lab\"}")).get("code").asText());
+        HttpResponse<String> dmz = fx.send("POST", "/api/vms/" + vm.uuid() + "/networks", bob, "{\"network\":\"dmz\"}");
+        assertEquals(403, dmz.statusCode());
+        assertEquals("NETWORK_NOT_ALLOWED", error(dmz).get("code").asText());
+        HttpResponse<String> detached = fx.send("DELETE", "/api/vms/" + vm.uuid() + "/networks/lab", bob, null);
+        assertEquals(200, detached.statusCode(), detached.body());
+        assertTrue(fx.pool().vifsOf(vm.uuid()).stream().noneMatch(v -> v.networkName().equals("lab")), "VIF destroyed");
+        assertEquals(200, fx.send("POST", "/api/vms/" + vm.uuid() + "/networks", admin, "{\"network\":\"dmz\"}").statusCode(),
+                "service administrators use any network");
+    }
+
+    @Test
     void operatorsRunPowerOperationsButCannotResize() throws Exception {
         VmView vm = fx.pool().vms().stream().filter(VmView::running).findFirst().orElseThrow();
         fx.send("POST", "/api/acl", admin, Api.json(Map.of("subject", "bob", "object", "vm:" + vm.uuid(), "role", "operator")));

@@ -31,7 +31,7 @@ final class JsonRpcApi {
     }
 
     static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task", "PIF",
-            "network", "tunnel", "VIF", "VM_guest_metrics", "SR");
+            "network", "tunnel", "VIF", "VM_guest_metrics", "SR", "VDI", "VBD");
 
     private final SimPool pool;
     private final Optional<String> memberOf;
@@ -67,6 +67,7 @@ final class JsonRpcApi {
         // After the lifecycle calls: the operations' VM.start and VM.clean_shutdown (licence, boot
         // parameters, host rules) replace the plain ones.
         new CloudCalls(pool).register(this::define);
+        new DiskCalls(pool).register(this::define);
         add("task.cancel", 1, false, (s, p) -> { pool.cancelTask(ref(p, 0)); return ""; });
         add("task.destroy", 1, false, (s, p) -> { pool.destroyTask(ref(p, 0)); return ""; });
         add("event.from", 3, false, (s, p) -> pool.eventFrom(strings(p.get(0)), p.get(1).asText(), p.get(2).asDouble()));
@@ -128,10 +129,8 @@ final class JsonRpcApi {
     /** The power operations and hardware settings of {@link VmLifecycle}, as xapi names them. */
     private void addVmLifecycle() {
         VmLifecycle vms = pool.vmLifecycle();
-        // VM.start and VM.resume take (vm, start_paused, force)
-        addMessage("VM.start", 3, true, (s, p) -> { vms.start(ref(p, 0)); return ""; });
+        // VM.resume takes (vm, start_paused, force); VM.start and VM.clean_shutdown are SimPower's
         addMessage("VM.resume", 3, true, (s, p) -> { vms.resume(ref(p, 0)); return ""; });
-        addMessage("VM.clean_shutdown", 1, true, (s, p) -> { vms.cleanShutdown(ref(p, 0)); return ""; });
         addMessage("VM.clean_reboot", 1, true, (s, p) -> { vms.cleanReboot(ref(p, 0)); return ""; });
         addMessage("VM.suspend", 1, true, (s, p) -> { vms.suspend(ref(p, 0)); return ""; });
         add("VM.set_VCPUs_at_startup", 2, true, (s, p) -> { vms.setVcpusAtStartup(ref(p, 0), p.get(1).asLong()); return ""; });

@@ -40,6 +40,8 @@ public final class SimPool {
     private final String poolUuid;
     /** Networks, PIFs, tunnels, VIFs and guest metrics. */
     final SimNetworks networks;
+    /** Virtual disks and their block devices. */
+    final SimDisks disks;
     /** Editions and expiry of the hosts' licences. */
     final SimLicences licences = new SimLicences();
     /** External authentication of the hosts. */
@@ -70,6 +72,7 @@ public final class SimPool {
         new StandBuilder(config, workload, ids, hosts, vms).build(startMillis);
         SimIds networkIds = new SimIds(config.seed() + 2);
         this.networks = new SimNetworks(new SimIds(config.seed() + 3), networkIds.ref(), networkIds.uuid());
+        this.disks = new SimDisks(new SimIds(config.seed() + 1_000_003));
         hosts.values().forEach(this.networks::addHost);
         vms.values().stream().filter(v -> !v.controlDomain && !v.name.equals(LICENCE_SERVER_VM))
                 .forEach(this.networks::addGuestVif);
@@ -225,6 +228,7 @@ public final class SimPool {
             case "pool" -> List.of(poolRef);
             case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.refs(xapiClass);
             case "SR" -> membership.srRefs();
+            case "VDI", "VBD" -> disks.refs(xapiClass);
             default -> throw new IllegalArgumentException("no class " + xapiClass);
         };
     }
@@ -244,6 +248,7 @@ public final class SimPool {
                     : Optional.empty();
             case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.record(xapiClass, ref, now);
             case "SR" -> membership.sr(ref);
+            case "VDI", "VBD" -> disks.record(xapiClass, ref);
             default -> Optional.empty();
         };
     }
@@ -255,6 +260,9 @@ public final class SimPool {
         }
         if (SimNetworks.CLASSES.contains(xapiClass)) {
             return SimNetworks.prototype(xapiClass);
+        }
+        if (SimDisks.CLASSES.contains(xapiClass)) {
+            return SimDisks.prototype(xapiClass);
         }
         return record(xapiClass, refs(xapiClass).getFirst()).orElseThrow();
     }
@@ -312,6 +320,7 @@ public final class SimPool {
     /** A VM's record with what the cloud parts of the pool add (VIFs, guest metrics). */
     private Map<String, Object> decorated(SimVm v, Map<String, Object> r) {
         networks.decorateVm(v, r);
+        disks.decorateVm(v, r);
         guests.decorateVm(v, r);
         return r;
     }

@@ -100,8 +100,10 @@ final class SimPower {
 
     private void powerChanged(SimVm vm, SimHost host) {
         List<String> vifs = pool.networks.powerChanged(vm);
+        List<String> vbds = pool.disks.powerChanged(vm);
         pool.changed("VM", "mod", vm.ref);
         vifs.forEach(v -> pool.changed("VIF", "mod", v));
+        vbds.forEach(b -> pool.changed("VBD", "mod", b));
         pool.changed("host", "mod", host.ref);
     }
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The VM calls a self-service user makes, with xapi's preconditions and error codes
- * (xapi_vm_lifecycle.ml, xapi_vm_memory_constraints.ml): power operations (start, clean_shutdown,
- * clean_reboot, suspend, resume) and the hardware settings (vCPUs at startup or live, memory limits or the
+ * The VM calls a self-service user makes beyond start and shutdown ({@link SimPower}), with xapi's
+ * preconditions and error codes (xapi_vm_lifecycle.ml, xapi_vm_memory_constraints.ml): clean_reboot,
+ * suspend and resume, and the hardware settings (vCPUs at startup or live, memory limits or the
  * live dynamic range). Every method runs under the pool's lock and records the VM's change as an event.
  */
 final class VmLifecycle {
@@ -15,19 +15,6 @@ final class VmLifecycle {
 
     VmLifecycle(SimPool pool) {
         this.pool = pool;
-    }
-
-    /** VM.start(vm, start_paused, force): on the live, enabled host with the most free memory that fits it. */
-    void start(String vmRef) {
-        pool.lock.lock();
-        try {
-            SimVm vm = guest(vmRef);
-            requireState(vm, "Halted");
-            SimHost host = placement(vm);
-            run(vm, host);
-        } finally {
-            pool.lock.unlock();
-        }
     }
 
     /** VM.resume(vm, start_paused, force): a suspended VM runs again, placed as a start is. */
@@ -40,10 +27,6 @@ final class VmLifecycle {
         } finally {
             pool.lock.unlock();
         }
-    }
-
-    void cleanShutdown(String vmRef) {
-        stop(vmRef, "Halted");
     }
 
     void suspend(String vmRef) {
@@ -185,8 +168,7 @@ final class VmLifecycle {
             host.residentVms.remove(vm.ref);
             vm.residentOn = Records.NULL_REF;
             vm.powerState = to;
-            pool.vmChanged(vm);
-            pool.hostMetricsChanged(host);
+            powerChanged(vm, host);
         } finally {
             pool.lock.unlock();
         }
@@ -196,7 +178,16 @@ final class VmLifecycle {
         host.residentVms.add(vm.ref);
         vm.residentOn = host.ref;
         vm.powerState = "Running";
+        powerChanged(vm, host);
+    }
+
+    /** The VM, its interfaces (plugged while it runs) and its host changed. */
+    private void powerChanged(SimVm vm, SimHost host) {
+        List<String> vifs = pool.networks.powerChanged(vm);
+        List<String> vbds = pool.disks.powerChanged(vm);
         pool.vmChanged(vm);
+        vifs.forEach(v -> pool.changed("VIF", "mod", v));
+        vbds.forEach(b -> pool.changed("VBD", "mod", b));
         pool.hostMetricsChanged(host);
     }
 

@@ -112,4 +112,29 @@ class VmLifecycleTest {
         client.call("VM.set_memory_limits", ref, 256 * MIB, 1L << 50, 1L << 50, 1L << 50);
         assertEquals("NO_HOSTS_AVAILABLE", code(() -> client.call("VM.start", ref, false, false)));
     }
+
+    @Test
+    void disksAreCreatedPluggedAndGrownAsXapiAllows() {
+        String ref = vm("Running");
+        String sr = client.call("pool.get_default_SR", client.call("pool.get_all").get(0).asText()).asText();
+        String vdi = client.call("VDI.create", java.util.Map.of("name_label", "data", "SR", sr, "virtual_size", 10L << 30,
+                "type", "user", "sharable", false, "read_only", false, "other_config", java.util.Map.of())).asText();
+        assertEquals("HANDLE_INVALID", code(() -> client.call("VDI.create", java.util.Map.of("SR", "OpaqueRef:nowhere",
+                "virtual_size", 1L << 30))));
+        String vbd = client.call("VBD.create", java.util.Map.of("VM", ref, "VDI", vdi, "userdevice", "1", "bootable", false,
+                "mode", "RW", "type", "Disk", "empty", false, "other_config", java.util.Map.of())).asText();
+        assertEquals("VDI_IN_USE", code(() -> client.call("VBD.create", java.util.Map.of("VM", vm("Halted"), "VDI", vdi,
+                "userdevice", "1"))));
+        assertEquals(true, record(ref).path("VBDs").toString().contains(vbd));
+        client.call("VBD.plug", vbd);
+        assertEquals("DEVICE_ALREADY_ATTACHED", code(() -> client.call("VBD.plug", vbd)));
+        assertEquals("VDI_IN_USE", code(() -> client.call("VDI.resize", vdi, 20L << 30)), "plugged: only online");
+        client.call("VDI.resize_online", vdi, 20L << 30);
+        assertEquals(20L << 30, client.call("VDI.get_virtual_size", vdi).asLong());
+        assertEquals("INVALID_VALUE", code(() -> client.call("VDI.resize_online", vdi, 1L << 30)), "never smaller");
+        client.call("VM.clean_shutdown", ref);
+        assertEquals(false, client.call("VBD.get_currently_attached", vbd).asBoolean(), "unplugged with its VM");
+        client.call("VDI.resize", vdi, 30L << 30);
+        assertEquals(30L << 30, client.call("VDI.get_virtual_size", vdi).asLong());
+    }
 }

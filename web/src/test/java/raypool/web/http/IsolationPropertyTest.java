@@ -35,7 +35,7 @@ import raypool.web.pool.VmView;
  * outside that set answers exactly like one that does not exist, roles below what an action needs are
  * refused, and no change a user is allowed to make takes a quota's usage past its limit.
  */
-class IsolationProperties {
+class IsolationPropertyTest {
     private static WebFixture fx;
     private static final AtomicInteger TRY = new AtomicInteger();
     private static final String[] OPS = {"start", "clean_shutdown", "clean_reboot", "suspend", "resume"};
@@ -159,6 +159,8 @@ class IsolationProperties {
             assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/start", token, null)));
             assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/nonsense", token, null)));
             assertEquals(missing, notFound(fx.send("PATCH", "/api/vms/" + u, token, "{\"memory_mib\":1024}")));
+            assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/networks", token, "{\"network\":\"x\"}")));
+            assertEquals(missing, notFound(fx.send("DELETE", "/api/vms/" + u + "/networks/x", token, null)));
             assertEquals(missing, notFound(fx.send("POST", "/api/acl", token,
                     Api.json(Map.of("subject", "admin", "object", "vm:" + u, "role", "viewer")))));
             assertFalse(page.contains(u), "the VM list page never names an invisible VM");

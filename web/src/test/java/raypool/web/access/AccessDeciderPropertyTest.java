@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The access rules over random users, groups and ACLs, against a second, independent reading of the rules. */
-class AccessDeciderProperties {
+class AccessDeciderPropertyTest {
     private static final List<String> USERS = List.of("ann", "bob", "cid", "dee");
     private static final List<String> GROUPS = List.of("ops", "dev");
     private static final List<String> VMS = List.of("v1", "v2", "v3", "v4", "v5");
