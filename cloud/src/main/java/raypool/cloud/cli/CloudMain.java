@@ -83,6 +83,7 @@ public final class CloudMain {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setUsageHelpWidth(110);
         List<String> footer = new ArrayList<>(List.of("", "Scenarios of --simulate --scenario NAME:"));
         for (Scenario s : Scenario.values()) {
             footer.add("  " + s.label());
