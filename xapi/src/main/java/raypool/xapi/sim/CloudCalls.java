@@ -126,6 +126,21 @@ final class CloudCalls {
             pool.changed("VM", "mod", ref(p, 0));
             return "";
         }));
+        api.define("pool.set_name_label", 2, 2, true, false, (s, p) -> pool.write(() -> {
+            pool.membership.setName(p.get(1).asText());
+            pool.changed("pool", "mod", ref(p, 0));
+            return "";
+        }));
+        // a session to the joining host; it talks to the master itself, so the pool's lock is not held
+        api.define("pool.join", 3, 3, true, true, (s, p) -> {
+            pool.membership.join(p.get(0).asText(), p.get(1).asText(), p.get(2).asText());
+            return "";
+        });
+        api.define("host.create", 1, 1, true, false, (s, p) -> pool.write(() -> pool.membership.adopt(stringMap(p.get(0)))));
+        api.define("pool.eject", 1, 1, true, true, (s, p) -> pool.write(() -> {
+            pool.membership.eject(ref(p, 0));
+            return "";
+        }));
         api.define("pool.enable_external_auth", 4, 4, true, true, (s, p) -> pool.write(() -> {
             pool.auth.enable(stringMap(p.get(1)), p.get(2).asText(), p.get(3).asText());
             pool.hostList().forEach(h -> pool.changed("host", "mod", h.ref));

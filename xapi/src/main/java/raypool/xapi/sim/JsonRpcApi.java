@@ -31,7 +31,7 @@ final class JsonRpcApi {
     }
 
     static final List<String> CLASSES = List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "task", "PIF",
-            "network", "tunnel", "VIF", "VM_guest_metrics");
+            "network", "tunnel", "VIF", "VM_guest_metrics", "SR");
 
     private final SimPool pool;
     private final Optional<String> memberOf;

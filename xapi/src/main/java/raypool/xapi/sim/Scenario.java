@@ -19,12 +19,14 @@ public enum Scenario {
     REBOOTED("Active Directory (CORP.EXAMPLE) was joined, then host-2 rebooted and lost it"),
     UBUNTU("three halted Ubuntu VMs from the standard template fail to start with INVALID_SOURCE"),
     SHUTDOWN_ORDER("VM.order and shutdown_delay set on some guests; one guest ignores clean shutdown"),
-    STANDALONE("one host of its own, no guests running: a host ready to join another pool");
+    STANDALONE("one host of its own (host-5), local storage only, no guests: ready to join another pool");
 
     /** The domain the REBOOTED scenario's pool is joined to, and the account that may join machines to it. */
     public static final String DOMAIN = "CORP.EXAMPLE";
     public static final String DOMAIN_USER = "administrator";
     public static final String DOMAIN_PASSWORD = "join-secret";
+    /** The STANDALONE scenario's host, ready to join the default stand as its fifth host. */
+    public static final String JOINING_HOST = "host-5";
     /** The Ubuntu VMs of the UBUNTU scenario. */
     public static final List<String> UBUNTU_VMS = List.of("ubuntu-1", "ubuntu-2", "ubuntu-3");
 
@@ -69,7 +71,14 @@ public enum Scenario {
 
     private void setUp(SimPool pool, long now) {
         switch (this) {
-            case DEFAULT, STANDALONE -> { }
+            case DEFAULT -> { }
+            case STANDALONE -> {
+                pool.membership.setSharedStorage(false);
+                pool.membership.setName("standalone host");
+                pool.hostList().getFirst().name = JOINING_HOST;
+                // a host that joins brings no running VM; its own licence server VM is stopped
+                pool.power.hardShutdown(pool.vmNamed(SimPool.LICENCE_SERVER_VM).ref);
+            }
             case LICENCE_TRAP -> {
                 for (SimHost h : pool.hostList()) {
                     SimLicences.Licence l = pool.licences.of(h.ref);

@@ -8,7 +8,8 @@ import java.util.Set;
 final class SimHost {
     final String ref;
     final String uuid;
-    final String name;
+    /** The name label; a scenario may rename a host (a host of its own about to join is not host-1). */
+    String name;
     final String address;
     final int threads;
     final long memoryBytes;

@@ -100,6 +100,13 @@ final class SimNetworks {
         pifs.put(h.pifRef, new Pif(h.pifRef, h.pifUuid, h.ref, poolWideRef, "eth0", true, h.address, ""));
     }
 
+    /** A host leaves the pool: its PIFs and the tunnels on them go. */
+    void removeHost(SimHost h) {
+        List<String> gone = pifs.values().stream().filter(p -> p.host().equals(h.ref)).map(Pif::ref).toList();
+        tunnels.values().removeIf(t -> gone.contains(t.transportPif()) || gone.contains(t.accessPif()));
+        gone.forEach(pifs::remove);
+    }
+
     /** VIF 0 on the pool-wide network, plugged when the VM runs; the guest reports 10.0.x.y on it (returned). */
     String addGuestVif(SimVm vm) {
         int n = nextAddress++;

@@ -48,6 +48,8 @@ public final class SimPool {
     final SimGuests guests = new SimGuests();
     /** VM start and shutdown, host reboot. */
     final SimPower power = new SimPower(this);
+    /** The pool's name and storage; hosts joining and leaving. */
+    final SimMembership membership = new SimMembership(this);
     private final Map<String, String> poolOtherConfig = new LinkedHashMap<>();
     private boolean wlbEnabled;
     private final long startMillis;
@@ -221,6 +223,7 @@ public final class SimPool {
             case "task" -> List.copyOf(tasks.keySet());
             case "pool" -> List.of(poolRef);
             case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.refs(xapiClass);
+            case "SR" -> membership.srRefs();
             default -> throw new IllegalArgumentException("no class " + xapiClass);
         };
     }
@@ -236,9 +239,10 @@ public final class SimPool {
                     .map(v -> Records.vmMetrics(v, startMillis, now));
             case "task" -> Optional.ofNullable(tasks.get(ref)).map(t -> Records.task(t, masterRef()));
             case "pool" -> poolRef.equals(ref)
-                    ? Optional.of(Records.pool(poolUuid, masterRef(), wlbEnabled, poolOtherConfig, hosts.size()))
+                    ? Optional.of(decorated(Records.pool(poolUuid, masterRef(), wlbEnabled, poolOtherConfig, hosts.size())))
                     : Optional.empty();
             case "PIF", "network", "tunnel", "VIF", "VM_guest_metrics" -> networks.record(xapiClass, ref, now);
+            case "SR" -> membership.sr(ref);
             default -> Optional.empty();
         };
     }
@@ -252,6 +256,48 @@ public final class SimPool {
             return SimNetworks.prototype(xapiClass);
         }
         return record(xapiClass, refs(xapiClass).getFirst()).orElseThrow();
+    }
+
+    private Map<String, Object> decorated(Map<String, Object> poolRecord) {
+        membership.decoratePool(poolRecord);
+        return poolRecord;
+    }
+
+    /**
+     * A host joins (the master's side of pool.join): live and enabled, with its control domain, its
+     * management PIF, its licence and no external authentication. Returns its ref.
+     */
+    String addMember(String uuid, String name, String address, String edition) {
+        SimIds memberIds = new SimIds(config.seed() + 6 + hosts.size());
+        SimHost h = new SimHost(memberIds.ref(), uuid.isEmpty() ? memberIds.uuid() : uuid, name, address, config.threadsPerHost(),
+                config.memoryPerHostBytes(), memberIds.ref(), memberIds.uuid());
+        h.metricsUpdatedMillis = clock.nowMillis();
+        h.pifRef = memberIds.ref();
+        h.pifUuid = memberIds.uuid();
+        hosts.put(h.ref, h);
+        SimVm dom0 = new SimVm(memberIds, new SimVm.Spec("Control domain on host: " + name, StandBuilder.CONTROL_DOMAIN_VCPUS,
+                StandBuilder.CONTROL_DOMAIN_BYTES, true, -1, false), "Running", h.ref);
+        vms.put(dom0.ref, dom0);
+        h.residentVms.add(dom0.ref);
+        networks.addHost(h);
+        SimLicences.Licence master = licences.of(masterRef());
+        licences.addHost(h, edition, master.expiryMillis, master.serverAddress);
+        auth.addHost(h);
+        changed("host", "add", h.ref);
+        changed("pool", "mod", poolRef);
+        return h.ref;
+    }
+
+    /** A host leaves (pool.eject): the host, its control domain and its interfaces go from the database. */
+    void removeMember(String hostRef) {
+        SimHost h = requireHost(hostRef);
+        for (String vm : List.copyOf(h.residentVms)) {
+            vms.remove(vm);
+        }
+        networks.removeHost(h);
+        hosts.remove(hostRef);
+        changed("host", "del", hostRef);
+        changed("pool", "mod", poolRef);
     }
 
     /** A host's record with what the cloud parts of the pool add (its PIFs). */

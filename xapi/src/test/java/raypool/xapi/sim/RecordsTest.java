@@ -64,7 +64,8 @@ class RecordsTest {
 
     @Test
     void everyRecordOfAClassCarriesTheSameFields() {
-        for (String cls : List.of("pool", "host", "host_metrics", "VM", "VM_metrics")) {
+        for (String cls : List.of("pool", "host", "host_metrics", "VM", "VM_metrics", "network", "PIF", "VIF", "VM_guest_metrics",
+                "SR")) {
             JsonNode all = client.call(cls + ".get_all_records");
             Set<Set<String>> shapes = new HashSet<>();
             all.properties().forEach(e -> {
