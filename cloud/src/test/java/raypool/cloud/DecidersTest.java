@@ -16,6 +16,7 @@ import raypool.cloud.boot.BootFix;
 import raypool.cloud.licence.LicenceRecovery;
 import raypool.cloud.network.NetworkDecider;
 import raypool.cloud.plan.Plan;
+import raypool.cloud.pool.JoinPreflight;
 import raypool.cloud.plan.Step;
 import raypool.cloud.ups.UpsStatus;
 import raypool.cloud.ups.WatchDecider;
@@ -23,6 +24,8 @@ import raypool.cloud.view.HostView;
 import raypool.cloud.view.Networks;
 import raypool.cloud.view.PoolInfo;
 import raypool.cloud.view.PoolView;
+import raypool.cloud.view.SrView;
+import raypool.cloud.view.TunnelView;
 import raypool.cloud.view.VmView;
 import raypool.xapi.client.Ref;
 import raypool.xapi.connect.CommandFailure;
@@ -105,6 +108,27 @@ class DecidersTest {
         CommandFailure f = assertThrows(CommandFailure.class, () -> NetworkDecider.createPrivate(bare, "render"));
         assertEquals(1, f.status());
         assertTrue(f.getMessage().contains("has no management PIF"), f.getMessage());
+    }
+
+    @Test
+    void joinPreflightNamesEachCheckXapiWouldFail() {
+        HostView joining = new HostView(new Ref("OpaqueRef:j"), "uuid-j", "host-9", "10.0.0.9", true, true, "free", Optional.empty(),
+                "10.0.9.9:27000", "", "", "8.2.1", new Ref("OpaqueRef:pj"), List.of());
+        Networks withTunnelAndSharedSr = new Networks(List.of(), List.of(), List.of(new TunnelView(new Ref("OpaqueRef:t"),
+                new Ref("OpaqueRef:a"), new Ref("OpaqueRef:pj"), "gre", true)), List.of(),
+                List.of(new SrView(new Ref("OpaqueRef:sr"), "uuid-sr", "NFS", "nfs", true)));
+        PoolView joiner = new PoolView(new PoolInfo(new Ref("OpaqueRef:jp"), "uuid-jp", "alone", joining.ref(), false, false, ""),
+                List.of(joining), List.of(vm("busy", "Running", "BIOS order", Map.of("order", "dc"), "", 0, Map.of())),
+                withTunnelAndSharedSr, NOW);
+        PoolView master = new PoolView(new PoolInfo(POOL, "uuid-pool", "farm", new Ref("OpaqueRef:h1"), true, false, ""),
+                List.of(host(1, "platinum", Optional.empty(), "CORP.EXAMPLE")), List.of(), Networks.none(), NOW);
+        List<String> failed = JoinPreflight.checks(joiner, master).stream().filter(c -> !c.passed())
+                .map(JoinPreflight.Check::code).toList();
+        assertEquals(List.of("JOINING_HOST_CANNOT_HAVE_RUNNING_VMS", "JOINING_HOST_CANNOT_CONTAIN_SHARED_SRS",
+                "POOL_JOINING_HOST_HAS_TUNNELS", "POOL_JOINING_EXTERNAL_AUTH_MISMATCH",
+                "POOL_JOINING_HOST_MUST_HAVE_SAME_PRODUCT_VERSION", "LICENSE_HOST_POOL_MISMATCH", "HA_IS_ENABLED"), failed);
+        assertTrue(JoinPreflight.checks(joiner, master).stream().filter(c -> c.code().equals("POOL_JOINING_HOST_MUST_HAVE_SAME_PRODUCT_VERSION"))
+                .findFirst().orElseThrow().explanation().contains("it runs 8.2.1, the pool 8.4.0"));
     }
 
     @Test

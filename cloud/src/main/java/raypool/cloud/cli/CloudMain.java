@@ -3,6 +3,8 @@ package raypool.cloud.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +43,7 @@ public final class CloudMain {
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "--simulate: the situation the simulated pool starts in (default: ${DEFAULT-VALUE}); "
-                    + "see --help-scenarios.")
+                    + "the scenarios are listed below.")
     String scenario = Scenario.DEFAULT.label();
 
     @Option(names = "--url", paramLabel = "URL", description = "The pool master, e.g. https://xen-master.")
@@ -82,6 +84,13 @@ public final class CloudMain {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setUsageHelpWidth(110);
+        List<String> footer = new ArrayList<>(List.of("", "Scenarios of --simulate --scenario NAME:"));
+        for (Scenario s : Scenario.values()) {
+            footer.add("  " + s.label());
+            footer.add("      " + s.description());
+        }
+        cmd.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
         cmd.setParameterExceptionHandler((e, a) -> {
             err.println(cmd.getCommandName() + ": " + e.getMessage());
             err.println("(see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");

@@ -26,6 +26,7 @@ import raypool.daemon.xapi.XapiHostPower;
 import raypool.daemon.xapi.XapiLeaseStore;
 import raypool.daemon.xapi.XapiMigrationExecutor;
 import raypool.daemon.xapi.XapiPoolReader;
+import raypool.xapi.connect.CommandFailure;
 
 /**
  * {@code scripts/balancer daemon}: balances a pool through XAPI, either a real one ({@code --url}) or

@@ -26,6 +26,7 @@ import raypool.daemon.RestartRecovery;
 import raypool.daemon.RoundDecider;
 import raypool.daemon.xapi.XapiMigrationCheck;
 import raypool.daemon.xapi.XapiPoolReader;
+import raypool.xapi.connect.CommandFailure;
 
 /**
  * {@code scripts/balancer plan}: reads the pool once, prints the plan the daemon would apply now, each
@@ -91,7 +92,7 @@ public final class PlanMain implements Callable<Integer> {
             try {
                 state = reader.read();
             } catch (PoolUnavailableException e) {
-                throw new CommandFailure(CommandFailure.POOL_FAILED, "the pool could not be read: " + e.getMessage());
+                throw new CommandFailure(CommandFailure.POOL_REFUSED, "the pool could not be read: " + e.getMessage());
             }
             DaemonMemory memory = Files.exists(config.audit())
                     ? RestartRecovery.from(config.audit(), 0).memory() : DaemonMemory.EMPTY;

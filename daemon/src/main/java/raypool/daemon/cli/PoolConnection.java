@@ -19,6 +19,8 @@ import raypool.xapi.client.XapiClient;
 import raypool.xapi.client.XapiError;
 import raypool.xapi.client.XapiSettings;
 import raypool.xapi.client.XapiTransportException;
+import raypool.xapi.connect.CommandFailure;
+import raypool.xapi.connect.LoginFailures;
 import raypool.xapi.sim.FaultSpec;
 import raypool.xapi.sim.SimClock;
 import raypool.xapi.sim.SimConfig;
@@ -179,7 +181,7 @@ final class PoolConnection implements AutoCloseable {
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (retryFor.isEmpty() || left <= 0) {
-                throw new CommandFailure(CommandFailure.POOL_FAILED, who + failure.message()
+                throw new CommandFailure(CommandFailure.POOL_REFUSED, who + failure.message()
                         + (retryFor.isPresent() ? " (tried until --duration ran out)" : ""));
             }
             long wait = Math.min(waitMillis, left);

@@ -133,7 +133,7 @@ public final class SimPoolMain implements java.util.concurrent.Callable<Integer>
             out.flush();
         });
         out.println("simulated XAPI pool: " + hosts + " hosts x " + config.threadsPerHost() + " threads, "
-                + vms + " guest VMs, " + planetlab.map(d -> "PlanetLab load from " + d).orElse("synthetic load")
+                + vms + " guest VMs and the licence server VM, " + planetlab.map(d -> "PlanetLab load from " + d).orElse("synthetic load")
                 + ", seed " + seed + ", time x" + timeScale);
         out.println("url:      " + server.url() + "  (XML-RPC; JSON-RPC: " + server.url().resolve("/jsonrpc") + ")");
         out.println("user:     " + user);
