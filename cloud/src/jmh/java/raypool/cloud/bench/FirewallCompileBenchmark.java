@@ -65,9 +65,9 @@ public class FirewallCompileBenchmark {
         List<Interface> interfaces = new ArrayList<>();
         for (int v = 0; v < vms; v++) {
             int net = v % 16;
-            interfaces.add(new Interface("vm-" + v, "vm-uuid-" + v, "vif-" + v, 0, "net-" + net, "net-uuid-" + net,
-                    String.format("02:00:%02x:%02x:%02x:%02x", v % hosts, v >> 16 & 255, v >> 8 & 255, v & 255),
-                    Optional.of("10." + net + "." + (v >> 8 & 255) + "." + (v & 255))));
+            interfaces.add(Interface.builder().vm("vm-" + v, "vm-uuid-" + v).vif("vif-" + v, 0).network("net-" + net, "net-uuid-" + net)
+                    .mac(String.format("02:00:%02x:%02x:%02x:%02x", v % hosts, v >> 16 & 255, v >> 8 & 255, v & 255))
+                    .ip(Optional.of("10." + net + "." + (v >> 8 & 255) + "." + (v & 255))).build());
         }
         pool = new PoolInterfaces("bench-pool", "pool-uuid", interfaces);
         List<Rule> list = new ArrayList<>();

@@ -23,6 +23,8 @@ import raypool.cloud.firewall.decide.OrderedPolicy;
 import raypool.cloud.firewall.match.Packet;
 import raypool.cloud.firewall.ovs.OvsSwitch;
 import raypool.cloud.firewall.policy.Action;
+import raypool.cloud.firewall.policy.Direction;
+import raypool.cloud.firewall.policy.Ipv4;
 import raypool.cloud.firewall.policy.Policy;
 import raypool.cloud.firewall.policy.Rule;
 
@@ -54,6 +56,48 @@ class OvsAgreementTest {
         if (ovs != null) {
             ovs.close();
         }
+    }
+
+    @Test
+    void betweenTwoVmsThePacketPassesOnlyWhenTheSendersAndTheReceiversRulesBothAllowIt() throws IOException {
+        RandomPolicies random = new RandomPolicies(1208L);
+        PoolInterfaces pool = TestPool.interfaces();
+        OvsApplier applier = OvsApplier.onThisMachine();
+        int compared = 0;
+        int allowed = 0;
+        for (int i = 0; i < 12; i++) {
+            Policy policy = random.policy(i);
+            OrderedPolicy ordered = OrderedPolicy.of(policy);
+            CompiledFlows flows = FlowCompiler.compile(ordered, pool);
+            applier.apply(ovs.target(BRIDGE), flows, raypool.cloud.firewall.policy.FailMode.SECURE, false);
+            List<OvsSwitch.Trace> traces = new ArrayList<>();
+            List<Boolean> expected = new ArrayList<>();
+            while (traces.size() < 25) {
+                Port from = flows.ports().get(pool.interfaces().indexOf(random.anyInterface(pool.interfaces())));
+                Port to = flows.ports().get(pool.interfaces().indexOf(random.anyInterface(pool.interfaces())));
+                Packet p = random.packet();
+                if (from.equals(to) || p.established()) {
+                    continue;
+                }
+                int toIp = Ipv4.parse(to.iface().ip().orElse(PacketFlows.UNKNOWN_IP));
+                int fromIp = Ipv4.parse(from.iface().ip().orElse(PacketFlows.UNKNOWN_IP));
+                Packet out = new Packet(p.isArp(), p.ipProto(), Direction.OUT, toIp, p.dstPort(), p.srcPort(), false);
+                Packet in = new Packet(p.isArp(), p.ipProto(), Direction.IN, fromIp, p.dstPort(), p.srcPort(), false);
+                expected.add(Decider.decide(ordered, TestPool.attachment(from.iface()), out).action() == Action.ALLOW
+                        && Decider.decide(ordered, TestPool.attachment(to.iface()), in).action() == Action.ALLOW);
+                traces.add(PacketFlows.between(out, from, to));
+            }
+            List<String> actions = ovs.trace(BRIDGE, traces);
+            for (int k = 0; k < traces.size(); k++) {
+                int at = k;
+                assertEquals(expected.get(k), OvsSwitch.forwards(actions.get(k)), () -> "policy " + policy.rules().stream()
+                        .map(Rule::describe).toList() + "\ntrace " + traces.get(at) + "\nswitch " + actions.get(at));
+                compared++;
+                allowed += expected.get(k) ? 1 : 0;
+            }
+        }
+        assertEquals(300, compared);
+        assertTrue(allowed > 30 && allowed < 270, "allowed " + allowed + " of " + compared);
     }
 
     @Test

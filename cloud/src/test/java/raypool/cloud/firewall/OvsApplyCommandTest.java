@@ -83,6 +83,11 @@ class OvsApplyCommandTest {
                 new OvsSwitch.Trace(in + ",tcp_dst=80", "")));
         assertEquals(List.of(false, true), verdicts.stream().map(OvsSwitch::forwards).toList(), verdicts.toString());
 
+        var audit = pool.audit().stream().filter(a -> a.call().equals("openflow.replace_flows") && a.target().equals("xenbr0")).toList();
+        assertEquals(1, audit.size(), "the dry run is not audited, the apply is: " + audit);
+        assertEquals("xenbr0", audit.getFirst().target());
+        assertEquals(raypool.cloud.audit.AuditRecord.Outcome.DONE, audit.getFirst().outcome());
+
         CloudHarness.Run again = apply("--json");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().contains("\"changes\" : [ ]"), again.out());
@@ -94,5 +99,6 @@ class OvsApplyCommandTest {
                 ovs.dbSocket().toString());
         assertEquals(1, r.status(), r.out());
         assertTrue(r.err().contains("nothing was changed"), r.err());
+        assertTrue(pool.audit().stream().anyMatch(a -> a.target().equals("nobr") && a.outcome() == raypool.cloud.audit.AuditRecord.Outcome.REFUSED));
     }
 }

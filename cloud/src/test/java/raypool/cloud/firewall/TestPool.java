@@ -35,8 +35,8 @@ public final class TestPool {
     }
 
     private static Interface iface(String vm, int device, String network, int n, Optional<String> ip) {
-        return new Interface(vm, uuid("vm-" + vm), uuid("vif-" + vm + device), device, network, uuid("net-" + network),
-                String.format("02:00:00:00:00:%02x", n), ip);
+        return Interface.builder().vm(vm, uuid("vm-" + vm)).vif(uuid("vif-" + vm + device), device).network(network, uuid("net-" + network))
+                .mac(String.format("02:00:00:00:00:%02x", n)).ip(ip).build();
     }
 
     /** A made-up but stable UUID for a name. */

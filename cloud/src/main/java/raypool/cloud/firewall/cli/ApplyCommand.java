@@ -1,9 +1,11 @@
 package raypool.cloud.firewall.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import raypool.cloud.audit.AuditTrail;
 import raypool.cloud.cli.ChangeCommand;
 import raypool.cloud.cli.CloudContext;
 import raypool.cloud.firewall.apply.ApplyOutcome;
@@ -12,6 +14,7 @@ import raypool.cloud.firewall.apply.OvsTarget;
 import raypool.cloud.firewall.compile.CompiledFlows;
 import raypool.cloud.firewall.policy.Policy;
 import raypool.cloud.report.Report;
+import raypool.cloud.view.PoolView;
 import raypool.xapi.connect.CommandFailure;
 
 /** {@code firewall apply}: compiles for the pool and replaces the bridge's flows in one bundle. */
@@ -32,6 +35,9 @@ public final class ApplyCommand extends ChangeCommand {
             description = "The bridge's OpenFlow target for ovs-ofctl (default: unix:BR.mgmt beside SOCKET).")
     Optional<String> openflow = Optional.empty();
 
+    /** What the audit log calls the change: the flows replaced in one bundle, then the fail mode. */
+    static final String AUDIT_CALL = "openflow.replace_flows";
+
     private Policy parsed;
 
     @Override
@@ -41,17 +47,31 @@ public final class ApplyCommand extends ChangeCommand {
 
     @Override
     protected Report run(CloudContext context) {
-        CompiledFlows flows = CompileCommand.compile(parsed, context);
+        PoolView view = context.view();
+        CompiledFlows flows = CompileCommand.compile(parsed, view);
         OvsApplier applier;
         try {
             applier = OvsApplier.onThisMachine();
         } catch (IllegalStateException e) {
             throw CommandFailure.badInput(e.getMessage());
         }
+        AuditTrail audit = context.audit(view);
+        if (!dryRun) {
+            audit.requireWritable();
+        }
+        OvsTarget target = OvsTarget.of(bridge, ovs, openflow);
+        List<String> args = List.of(target.openflow(), flows.flows().size() + " flows", "fail mode " + parsed.failMode().ovsName());
+        String reason = "firewall policy " + parsed.file();
         try {
-            ApplyOutcome o = applier.apply(OvsTarget.of(bridge, ovs, openflow), flows, parsed.failMode(), dryRun);
+            ApplyOutcome o = applier.apply(target, flows, parsed.failMode(), dryRun);
+            if (!dryRun) {
+                audit.done(AUDIT_CALL, args, bridge, reason);
+            }
             return new ApplyReport(o.bridge(), o.applied(), o.flows(), o.failMode(), o.changes());
         } catch (OvsApplier.ApplyFailure e) {
+            if (!dryRun) {
+                audit.refused(AUDIT_CALL, args, bridge, reason, e.getMessage());
+            }
             throw CommandFailure.refused(e.getMessage());
         }
     }

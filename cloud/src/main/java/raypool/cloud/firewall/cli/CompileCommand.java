@@ -15,6 +15,7 @@ import raypool.cloud.firewall.decide.OrderedPolicy;
 import raypool.cloud.firewall.policy.Policy;
 import raypool.cloud.firewall.xapi.InterfaceReader;
 import raypool.cloud.report.Report;
+import raypool.cloud.view.PoolView;
 import raypool.files.AtomicFiles;
 import raypool.xapi.connect.CommandFailure;
 
@@ -54,8 +55,12 @@ public final class CompileCommand extends CloudCommand {
     }
 
     static CompiledFlows compile(Policy policy, CloudContext context) {
+        return compile(policy, context.view());
+    }
+
+    static CompiledFlows compile(Policy policy, PoolView view) {
         try {
-            return FlowCompiler.compile(OrderedPolicy.of(policy), InterfaceReader.of(context.view()));
+            return FlowCompiler.compile(OrderedPolicy.of(policy), InterfaceReader.of(view));
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badInput("option --policy: " + policy.file() + ": " + e.getMessage());
         }

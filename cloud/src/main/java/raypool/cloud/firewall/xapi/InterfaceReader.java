@@ -31,8 +31,8 @@ public final class InterfaceReader {
             String networkName = network.map(NetworkView::name).orElse(vif.network().value());
             String networkUuid = network.map(NetworkView::uuid).orElse(vif.network().value());
             Optional<String> ip = Optional.ofNullable(vm.get().ips().get(vif.device())).filter(s -> !s.isBlank());
-            out.add(new Interface(vm.get().name(), vm.get().uuid(), vif.ref().value(), device(vif.device()), networkName, networkUuid,
-                    vif.mac().toLowerCase(java.util.Locale.ROOT), ip));
+            out.add(Interface.builder().vm(vm.get().name(), vm.get().uuid()).vif(vif.ref().value(), device(vif.device()))
+                    .network(networkName, networkUuid).mac(vif.mac().toLowerCase(java.util.Locale.ROOT)).ip(ip).build());
         }
         return new PoolInterfaces(view.pool().name(), view.pool().uuid(), out);
     }
