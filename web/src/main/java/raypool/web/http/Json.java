@@ -79,6 +79,8 @@ public final class Json {
         m.put("memory_mib", vm.memoryMib());
         m.put("memory_static_max_mib", vm.memoryStaticMaxMib());
         m.put("role", v.role().wireName());
+        m.put("disks", v.disks().stream().map(d -> Map.of("device", d.userdevice(), "name", d.name(), "size_gib", d.sizeGib(),
+                "attached", d.attached())).toList());
         m.put("networks", v.networks().stream().map(n -> Map.of("network", n.networkName(), "network_uuid", n.networkUuid(),
                 "device", n.device(), "attached", n.attached())).toList());
         return m;
