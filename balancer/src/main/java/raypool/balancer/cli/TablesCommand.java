@@ -107,7 +107,7 @@ final class TablesCommand implements Callable<Integer> {
     private String render(List<Path> days, Map<String, ReplayResult> results) {
         StringBuilder md = new StringBuilder();
         md.append("<!-- written by ./scripts/balancer tables; do not edit by hand -->\n\n");
-        md.append("## Fidelity: `--rules cloudsim` against the reference code (anchors.md section 4)\n\n");
+        md.append("## Fidelity: `--rules cloudsim` against the reference code (CloudSim 3.0.3)\n\n");
         md.append("Bounds: energy within 5 %, migrations within 10 %, SLATAH within 1 point.\n\n");
         md.append("| day | policy | kWh (ref) | migrations (ref) | SLATAH (ref) | within bounds |\n|---|---|---|---|---|---|\n");
         for (Path dayDir : days) {
@@ -123,7 +123,7 @@ final class TablesCommand implements Callable<Integer> {
                         100 * r.slatah(), 100 * ref.get().slatah(), ReferenceFigures.faithful(ref.get(), r) ? "yes" : "**no**"));
             }
         }
-        md.append("\n## wlb-density against the baselines (issue 5 item 7)\n\n");
+        md.append("\n## wlb-density against the baselines\n\n");
         md.append("Targets per day and rule set: energy <= 1.05 x THR-MMT-0.8's, SLATAH <= 1 %, migrations <= 1/10 of "
                 + "THR-MMT-0.8's, ESV <= 1/10 of the best baseline's.\n\n");
         md.append("| rules | day | energy / THR | SLATAH | migrations / THR | ESV / best baseline ESV | all met |\n|---|---|---|---|---|---|---|\n");

@@ -3,7 +3,10 @@ package raypool.balancer.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The reference experiment's hosts and VM types (anchors.md section 4). */
+/**
+ * The reference experiment's hosts and VM types (CloudSim 3.0.3's PlanetLab power experiment: HP ProLiant
+ * ML110 G4 and G5 hosts, four EC2-like VM types).
+ */
 public final class Fleet {
     public static final int REFERENCE_HOSTS = 800;
     /** MIPS and MB of the four VM types, assigned in four equal blocks by VM index. */

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The published baselines: an overload test (THR, IQR, MAD or LR), minimum-migration-time VM selection,
  * power-aware best-fit-decreasing placement (PABFD), and evacuation of underloaded hosts, written from
- * cloudsim-rules.md sections 5-8.
+ * the reference experiment's published rules (CloudSim 3.0.3's PowerVmAllocationPolicyMigration classes).
  *
  * <p>The snapshot's {@link raypool.balancer.model.Constraints} separate the reference's behaviour from
  * the project's physics: where repeat moves are allowed the reference's bug of not barring

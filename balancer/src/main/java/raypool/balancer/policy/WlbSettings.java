@@ -2,7 +2,7 @@ package raypool.balancer.policy;
 
 /**
  * Settings of the WLB-style planner, with Citrix WLB's published defaults where it has them
- * (anchors.md section 5) and the project's own where it does not (marked). One record, so a run's
+ * (its administrator's guide) and the project's own where it does not (marked). One record, so a run's
  * behaviour is fully described by it.
  *
  * @param mode Maximize Performance spreads load; Maximize Density packs it and powers hosts off

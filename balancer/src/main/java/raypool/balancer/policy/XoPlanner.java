@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Xen Orchestra's load balancer in performance mode, as anchors.md section 5 describes it: host CPU
+ * Xen Orchestra's load balancer in performance mode, as its documentation and source describe it: host CPU
  * and free memory only; load smoothed as 0.75 x the last sample + 0.25 x the last 30 minutes; a host
  * over 0.85 x the critical CPU sheds VMs to the least loaded host until it is under 0.65 x critical;
  * a VM waits 30 minutes after a move; at most 2 migrations at a time; anti-affinity tags respected.

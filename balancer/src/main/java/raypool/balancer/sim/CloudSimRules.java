@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * {@code --rules cloudsim}: the reference experiment (CloudSim 3.0.3's PlanetLab power runs) replayed
- * as ../shared/reference/cloudsim-rules.md describes it, so the baselines can be checked against the
+ * by the reference code's rules, so the baselines can be checked against the
  * published figures. Everything marked QUIRK below is the reference's behaviour, kept for fidelity; it
  * is not the project's physics (that is {@link RaypoolRules}).
  *

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What the reference code (CloudSim 3.0.3, trace files in name order) printed for each day and
- * baseline, copied from anchors.md section 4, and the fidelity bounds issue 5 sets against them.
+ * baseline, as published with it, and the fidelity bounds a faithful replay must keep to (energy within 5%,
+ * migrations within 10%, SLATAH within one point).
  */
 public final class ReferenceFigures {
     public record Figure(double energyKwh, long migrations, double slatah) {
@@ -34,7 +35,7 @@ public final class ReferenceFigures {
         return Optional.ofNullable(FIGURES.getOrDefault(day, Map.of()).get(policy));
     }
 
-    /** Whether a cloudsim-rules result lands within the issue's bounds of the reference. */
+    /** Whether a cloudsim-rules result lands within the fidelity bounds of the reference. */
     public static boolean faithful(Figure reference, ReplayResult r) {
         return Math.abs(r.energyKwh() / reference.energyKwh() - 1) <= ENERGY_TOLERANCE
                 && Math.abs(r.migrations() / (double) reference.migrations() - 1) <= MIGRATION_TOLERANCE

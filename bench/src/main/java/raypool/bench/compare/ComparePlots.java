@@ -31,15 +31,17 @@ final class ComparePlots {
         List<SweepSeries> sweeps = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             CompareRow r = rows.get(i);
-            String label = (i + 1) + ": " + shortHost(r.what().host()) + " " + r.what().isa() + " " + r.what().threads() + "t";
-            bars.add(new HostFpsChart.Bar(label, r.figures().fpsMedian(), r.figures().fpsMin(), r.figures().fpsMax()));
+            String label = (i + 1) + ": " + shortHost(r.what().host()) + " " + r.what().isa() + " " + r.what().policy() + " "
+                + r.what().threads() + "t";
+            bars.add(new HostFpsChart.Bar(label, r.figures().fpsMedian(), r.figures().fpsMin(), r.figures().fpsMax(),
+                r.figures().fpsFromCpu()));
             if (!r.sweep().isEmpty()) {
                 sweeps.add(new SweepSeries(label, r.sweep().stream()
                     .map(p -> new SweepPoint(p.threads(), p.fps(), p.speedup(), p.efficiency())).toList()));
             }
         }
         List<Path> written = new ArrayList<>();
-        written.add(Plots.write(HostFpsChart.of("FPS per result (median; markers: slowest and fastest frame)", bars),
+        written.add(Plots.write(HostFpsChart.of("FPS per result (bar: median; triangles: slowest and fastest frame; diamond: from CPU time)", bars),
             folder.resolve(FPS)));
         if (!sweeps.isEmpty()) {
             written.add(Plots.write(ScalingCharts.speedup(sweeps), folder.resolve(SPEEDUP)));

@@ -40,7 +40,7 @@ public final class SummaryTable {
         out.printf(Locale.ROOT, "GFLOP/s        %8.2f CPU-time based (%.3f GFLOP/frame), %.1f%% of the %s peak %.1f x %d cores%s%n",
             r.flops().gflopsCpu(), r.flops().gflopPerFrame(), 100 * r.flops().fractionOfPeak(), r.flops().peakSource(),
             r.flops().peakPerCore(), r.flops().threads(), r.flops().peak().rounds() == 0 ? ""
-                : String.format(Locale.ROOT, " (median of %d rounds, spread %.1f%%)", r.flops().peak().rounds(),
+                : String.format(Locale.ROOT, " (fastest quarter of %d rounds, spread %.1f%%)", r.flops().peak().rounds(),
                     100 * r.flops().peak().spread()));
         out.printf(Locale.ROOT, "imbalance      %8.3f   (slowest / mean thread busy time, median over frames)%n",
             s.imbalanceMedian());

@@ -9,11 +9,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.Color;
 import java.util.List;
 
-/** FPS per result side by side: a bar at the median, markers at the slowest and fastest frame's rate. */
+/**
+ * FPS per result side by side: a bar at the median wall-clock rate, markers at the slowest and fastest
+ * frame's rate, and a diamond at the rate the threads' CPU time allows (what the host does when idle,
+ * the figure to compare on a shared machine; left out where a result has none).
+ */
 public final class HostFpsChart {
 
-    /** One bar: a label (host, kernel, threads) and its FPS. */
-    public record Bar(String label, double median, double min, double max) {
+    /** One bar: a label (host, kernel, policy, threads), its wall-clock FPS, and its FPS from CPU time (0: none). */
+    public record Bar(String label, double median, double min, double max, double fromCpu) {
     }
 
     private HostFpsChart() {
@@ -38,6 +42,13 @@ public final class HostFpsChart {
         max.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         max.setMarker(SeriesMarkers.TRIANGLE_UP);
         max.setMarkerColor(Color.DARK_GRAY);
+        if (bars.stream().anyMatch(b -> b.fromCpu() > 0)) {
+            CategorySeries cpu = chart.addSeries("from CPU time", labels,
+                bars.stream().map(b -> b.fromCpu() > 0 ? b.fromCpu() : b.median()).toList());
+            cpu.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+            cpu.setMarker(SeriesMarkers.DIAMOND);
+            cpu.setMarkerColor(new Color(0xD0, 0x40, 0x20));
+        }
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
