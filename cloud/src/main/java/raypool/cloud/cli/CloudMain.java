@@ -62,7 +62,7 @@ public final class CloudMain {
 
     @Option(names = "--audit-log", paramLabel = "FILE",
             description = "JSON-lines file each change is appended to (default: ${DEFAULT-VALUE}).")
-    Path auditLog = CloudDefaults.auditLog();
+    Path auditLog = CloudDefaults.AUDIT_LOG;
 
     /** Where commands connect: the options above, checked when the first command asks. */
     Connector connector() {

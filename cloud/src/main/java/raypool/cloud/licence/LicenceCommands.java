@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import raypool.cloud.cli.ChangeCommand;
 import raypool.cloud.cli.CloudCommand;
 import raypool.cloud.cli.CloudContext;
+import raypool.cloud.cli.CloudDefaults;
 import raypool.cloud.report.Report;
 import raypool.cloud.view.PoolView;
 import raypool.xapi.connect.CommandFailure;
@@ -16,8 +17,7 @@ import raypool.xapi.connect.CommandFailure;
         description = "Each host's edition and expiry, the licence server, and recovery from expired licences.",
         subcommands = {LicenceCommands.Audit.class, LicenceCommands.Recover.class})
 public final class LicenceCommands {
-    /** A licence that runs out within this many days is reported as LICENCE_EXPIRES_SOON. */
-    static final int EXPIRES_SOON_DAYS = 30;
+    private static final int EXPIRES_SOON_DAYS = CloudDefaults.EXPIRES_SOON_DAYS;
 
     @Command(name = "audit", mixinStandardHelpOptions = true,
             description = "Editions, expiry and findings: LICENCE_EXPIRED, LICENCE_EXPIRES_SOON, LICENCE_EDITIONS_MIXED, "

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import raypool.cloud.cli.ChangeCommand;
 import raypool.cloud.cli.CloudCommand;
 import raypool.cloud.cli.CloudContext;
+import raypool.cloud.cli.CloudDefaults;
 import raypool.cloud.plan.ChangeReport;
 import raypool.cloud.report.Report;
 import raypool.cloud.view.PoolView;
@@ -20,14 +21,10 @@ import raypool.xapi.connect.CommandFailure;
 @Command(name = "ups", mixinStandardHelpOptions = true, description = "Ordered shutdown on a UPS's signal (Network UPS Tools).",
         subcommands = {UpsCommands.PlanCommand.class, UpsCommands.ShutdownCommand.class, UpsCommands.WatchCommand.class})
 public final class UpsCommands {
-    /** How long a VM's clean shutdown may take before it is forced off. */
-    static final Duration CLEAN_TIMEOUT = Duration.ofMinutes(2);
-    /** On battery this long without a low-battery signal: shut down anyway. */
-    static final Duration ON_BATTERY_GRACE = Duration.ofMinutes(5);
-    /** How often the NUT server is asked. */
-    static final Duration POLL = Duration.ofSeconds(2);
-    /** NUT's port. */
-    static final int NUT_PORT = 3493;
+    private static final Duration CLEAN_TIMEOUT = CloudDefaults.CLEAN_SHUTDOWN_TIMEOUT;
+    private static final Duration ON_BATTERY_GRACE = CloudDefaults.ON_BATTERY_GRACE;
+    private static final Duration POLL = CloudDefaults.NUT_POLL;
+    private static final int NUT_PORT = CloudDefaults.NUT_PORT;
 
     static Duration seconds(String option, long s, long max) {
         if (s < 0 || s > max) {

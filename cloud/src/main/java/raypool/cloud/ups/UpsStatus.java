@@ -1,17 +1,20 @@
 package raypool.cloud.ups;
 
 import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 
-/** ups.status as NUT reports it: flags such as OL (on line power), OB (on battery), LB (low battery), FSD. */
-public record UpsStatus(Set<String> flags) {
+/**
+ * ups.status as NUT reports it: flags such as OL (on line power), OB (on battery), LB (low battery), FSD,
+ * in upsd's order.
+ */
+public record UpsStatus(List<String> flags) {
     public UpsStatus {
-        flags = Set.copyOf(flags);
+        flags = List.copyOf(new LinkedHashSet<>(flags));
     }
 
     public static UpsStatus parse(String text) {
-        return new UpsStatus(new TreeSet<>(Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList()));
+        return new UpsStatus(Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
     }
 
     public boolean online() {
@@ -33,6 +36,6 @@ public record UpsStatus(Set<String> flags) {
 
     @Override
     public String toString() {
-        return String.join(" ", new TreeSet<>(flags));
+        return String.join(" ", flags);
     }
 }
