@@ -92,7 +92,11 @@ final class ApiRoutes {
             JsonNode body = Json.body(ctx);
             AclEntry e = parts.admin().grant(WebApp.principal(ctx), Json.text(body, "subject"), Json.text(body, "object"),
                     Json.text(body, "role"));
-            ctx.status(201).json(Map.of("subject", e.subject().wire(), "object", e.object().wire(), "role", e.role().wireName()));
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("subject", e.subject().wire());
+            out.put("object", e.object().wire());
+            out.put("role", e.role().wireName());
+            ctx.status(201).json(out);
         });
         r.post("/api/quotas", ctx -> {
             JsonNode body = Json.body(ctx);
