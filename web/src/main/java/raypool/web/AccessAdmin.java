@@ -85,6 +85,7 @@ public final class AccessAdmin {
                 "\"subject\" must be a user name, user:NAME or group:NAME"));
         Quota q = new Quota(s, limits.getOrDefault("vcpus", OptionalLong.empty()),
                 limits.getOrDefault("memory_mib", OptionalLong.empty()), limits.getOrDefault("vms", OptionalLong.empty()),
+                limits.getOrDefault("disk_gib", OptionalLong.empty()),
                 networks.stream().map(String::trim).filter(n -> !n.isEmpty()).distinct().toList());
         store.setQuota(q);
         return q;

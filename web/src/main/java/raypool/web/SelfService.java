@@ -24,6 +24,8 @@ import raypool.web.pool.HardwareChange;
 import raypool.web.pool.PoolGateway;
 import raypool.web.pool.PoolView;
 import raypool.web.pool.PowerOp;
+import raypool.web.pool.DiskPlan;
+import raypool.web.pool.DiskView;
 import raypool.web.pool.NetworkView;
 import raypool.web.pool.VifPlan;
 import raypool.web.pool.VifView;
@@ -52,8 +54,8 @@ public final class SelfService {
         this.clock = clock;
     }
 
-    /** A VM, the role the user holds on it, and its interfaces. */
-    public record Visible(VmView vm, Role role, List<VifView> networks) {
+    /** A VM, the role the user holds on it, its interfaces and its disks. */
+    public record Visible(VmView vm, Role role, List<VifView> networks, List<DiskView> disks) {
     }
 
     public Principal principal(String user) {
@@ -65,14 +67,14 @@ public final class SelfService {
         PoolView view = pool.read();
         List<AclEntry> acl = store.acl();
         return view.vms().stream().flatMap(vm -> AccessDecider.role(who, acl, vm.place())
-                .map(r -> new Visible(vm, r, view.vifsOf(vm.uuid()))).stream()).toList();
+                .map(r -> new Visible(vm, r, view.vifsOf(vm.uuid()), view.disksOf(vm.uuid()))).stream()).toList();
     }
 
     public Visible find(Principal who, String uuid) {
         List<AclEntry> acl = store.acl();
         PoolView view = pool.read();
         return view.vm(uuid).flatMap(vm -> AccessDecider.role(who, acl, vm.place())
-                        .map(r -> new Visible(vm, r, view.vifsOf(vm.uuid()))))
+                        .map(r -> new Visible(vm, r, view.vifsOf(vm.uuid()), view.disksOf(vm.uuid()))))
                 .orElseThrow(ApiError::notFound);
     }
 
@@ -95,6 +97,40 @@ public final class SelfService {
             if (plan.plug()) {
                 run(List.of(new XapiCall("VIF.plug", List.of(created.getFirst()))));
             }
+        });
+        return find(who, uuid).vm();
+    }
+
+    /** Adds a disk of {@code sizeGib} on the pool's default SR to a VM the user administers, within quota. */
+    public synchronized VmView addDisk(Principal who, String uuid, String name, long sizeGib) {
+        Visible v = require(who, uuid, Action.CONFIGURE);
+        if (sizeGib < 1 || sizeGib > 65536) {
+            throw ApiError.badRequest("size_gib must be 1..65536");
+        }
+        String sr = pool.read().defaultSr();
+        DiskPlan plan = ChangePlanner.addDisk(v.vm(), sr, name, sizeGib, v.disks());
+        audited(who, v.vm(), "add disk " + sizeGib + " GiB", () -> {
+            enforceQuotas(v.vm(), Usage.disk(sizeGib));
+            String vdi = run(List.of(new XapiCall("VDI.create", List.of(plan.vdi())))).getFirst();
+            java.util.Map<String, Object> vbd = new java.util.LinkedHashMap<>(plan.vbd());
+            vbd.put("VDI", vdi);
+            String vbdRef = run(List.of(new XapiCall("VBD.create", List.of(vbd)))).getFirst();
+            if (plan.plug()) {
+                run(List.of(new XapiCall("VBD.plug", List.of(vbdRef))));
+            }
+        });
+        return find(who, uuid).vm();
+    }
+
+    /** Grows a VM's disk (by its user device number) to {@code sizeGib}, within quota. */
+    public synchronized VmView growDisk(Principal who, String uuid, String device, long sizeGib) {
+        Visible v = require(who, uuid, Action.CONFIGURE);
+        DiskView disk = v.disks().stream().filter(d -> d.userdevice().equals(device)).findFirst()
+                .orElseThrow(() -> new ApiError(404, "NO_SUCH_DISK", "the VM has no disk on device " + device));
+        ChangePlan plan = ChangePlanner.growDisk(disk, sizeGib);
+        audited(who, v.vm(), "grow disk " + device + " to " + sizeGib + " GiB", () -> {
+            enforceQuotas(v.vm(), plan.adds());
+            execute(plan);
         });
         return find(who, uuid).vm();
     }
@@ -176,7 +212,7 @@ public final class SelfService {
         Map<SubjectRef, Usage> used = new HashMap<>();
         for (Quota q : applicable) {
             Usage u = view.vms().stream().filter(v -> AccessDecider.reaches(q.subject(), acl, v.place()))
-                    .map(VmView::usage).reduce(Usage.NONE, Usage::plus);
+                    .map(v -> v.usage().plus(Usage.disk(view.diskGibOf(v.uuid())))).reduce(Usage.NONE, Usage::plus);
             used.put(q.subject(), u);
         }
         if (QuotaChecker.check(applicable, used, adds) instanceof QuotaVerdict.Exceeds e) {

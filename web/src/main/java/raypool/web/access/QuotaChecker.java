@@ -28,6 +28,9 @@ public final class QuotaChecker {
             if (v instanceof QuotaVerdict.Fits) {
                 v = limit(q, "vms", q.vms(), used.vms(), change.vms());
             }
+            if (v instanceof QuotaVerdict.Fits) {
+                v = limit(q, "disk_gib", q.diskGib(), used.diskGib(), change.diskGib());
+            }
             if (v instanceof QuotaVerdict.Exceeds) {
                 return v;
             }

@@ -6,7 +6,7 @@ public sealed interface QuotaVerdict {
     }
 
     /**
-     * @param resource  "vcpus", "memory_mib" or "vms"
+     * @param resource  "vcpus", "memory_mib", "vms" or "disk_gib"
      * @param available what is left under the limit before the change
      * @param requested what the change adds
      */

@@ -52,6 +52,10 @@ public final class LoginLimiter {
         while (!q.isEmpty() && !q.peekFirst().plus(window).isAfter(now)) {
             q.removeFirst();
         }
+        if (q.isEmpty()) {
+            failures.remove(key); // forgotten once its failures are old: the map holds recent failures only
+            return Optional.empty();
+        }
         if (q.size() < maxFailures) {
             return Optional.empty();
         }

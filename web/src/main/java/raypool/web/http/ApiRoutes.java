@@ -32,6 +32,22 @@ final class ApiRoutes {
         r.get("/api/vms", ctx -> ctx.json(Json.vms(parts.service().visible(WebApp.principal(ctx)))));
         r.get("/api/vms/{uuid}", ctx -> ctx.json(Json.vm(parts.service().find(WebApp.principal(ctx), ctx.pathParam("uuid")))));
         // before /api/vms/{uuid}/{op}: routes match in the order they are added
+        r.post("/api/vms/{uuid}/disks", ctx -> {
+            Principal who = WebApp.principal(ctx);
+            parts.service().find(who, ctx.pathParam("uuid"));
+            JsonNode body = Json.body(ctx);
+            long size = Json.optionalLong(body, "size_gib").orElseThrow(() -> ApiError.badRequest("give \"size_gib\""));
+            String name = body.hasNonNull("name") ? body.get("name").asText() : "disk";
+            parts.service().addDisk(who, ctx.pathParam("uuid"), name, size);
+            ctx.json(Json.vm(parts.service().find(who, ctx.pathParam("uuid"))));
+        });
+        r.patch("/api/vms/{uuid}/disks/{device}", ctx -> {
+            Principal who = WebApp.principal(ctx);
+            parts.service().find(who, ctx.pathParam("uuid"));
+            long size = Json.optionalLong(Json.body(ctx), "size_gib").orElseThrow(() -> ApiError.badRequest("give \"size_gib\""));
+            parts.service().growDisk(who, ctx.pathParam("uuid"), ctx.pathParam("device"), size);
+            ctx.json(Json.vm(parts.service().find(who, ctx.pathParam("uuid"))));
+        });
         r.post("/api/vms/{uuid}/networks", ctx -> {
             Principal who = WebApp.principal(ctx);
             parts.service().find(who, ctx.pathParam("uuid"));
@@ -76,12 +92,17 @@ final class ApiRoutes {
             JsonNode body = Json.body(ctx);
             AclEntry e = parts.admin().grant(WebApp.principal(ctx), Json.text(body, "subject"), Json.text(body, "object"),
                     Json.text(body, "role"));
-            ctx.status(201).json(Map.of("subject", e.subject().wire(), "object", e.object().wire(), "role", e.role().wireName()));
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("subject", e.subject().wire());
+            out.put("object", e.object().wire());
+            out.put("role", e.role().wireName());
+            ctx.status(201).json(out);
         });
         r.post("/api/quotas", ctx -> {
             JsonNode body = Json.body(ctx);
             Map<String, OptionalLong> limits = Map.of("vcpus", Json.optionalLong(body, "vcpus"),
-                    "memory_mib", Json.optionalLong(body, "memory_mib"), "vms", Json.optionalLong(body, "vms"));
+                    "memory_mib", Json.optionalLong(body, "memory_mib"), "vms", Json.optionalLong(body, "vms"),
+                    "disk_gib", Json.optionalLong(body, "disk_gib"));
             Quota q = parts.admin().setQuota(WebApp.principal(ctx), Json.text(body, "subject"), limits,
                     Json.strings(body, "networks"));
             Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -89,6 +110,7 @@ final class ApiRoutes {
             out.put("vcpus", q.vcpus().isPresent() ? q.vcpus().getAsLong() : null);
             out.put("memory_mib", q.memoryMib().isPresent() ? q.memoryMib().getAsLong() : null);
             out.put("vms", q.vms().isPresent() ? q.vms().getAsLong() : null);
+            out.put("disk_gib", q.diskGib().isPresent() ? q.diskGib().getAsLong() : null);
             out.put("networks", q.networks());
             ctx.status(201).json(out);
         });

@@ -79,8 +79,20 @@ public final class Json {
         m.put("memory_mib", vm.memoryMib());
         m.put("memory_static_max_mib", vm.memoryStaticMaxMib());
         m.put("role", v.role().wireName());
-        m.put("networks", v.networks().stream().map(n -> Map.of("network", n.networkName(), "network_uuid", n.networkUuid(),
+        m.put("disks", v.disks().stream().map(d -> ordered("device", d.userdevice(), "name", d.name(), "size_gib", d.sizeGib(),
+                "attached", d.attached())).toList());
+        m.put("networks", v.networks().stream().map(n -> ordered("network", n.networkName(), "network_uuid", n.networkUuid(),
                 "device", n.device(), "attached", n.attached())).toList());
+        return m;
+    }
+
+    /** Four fields in the order given (Map.of has none), so that the API's output reads the same every time. */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        m.put(k4, v4);
         return m;
     }
 

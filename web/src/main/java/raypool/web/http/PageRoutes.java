@@ -70,6 +70,20 @@ final class PageRoutes {
                 back(ctx, "/vms/" + uuid, "network attached");
             }
         });
+        r.post("/vms/{uuid}/disks", ctx -> {
+            String uuid = ctx.pathParam("uuid");
+            Principal who = WebApp.principal(ctx);
+            long size = number(ctx, "size_gib").orElseThrow(() -> ApiError.badRequest("the form field \"size_gib\" is empty"));
+            String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
+            if (device.isEmpty()) {
+                parts.service().addDisk(who, uuid, Optional.ofNullable(ctx.formParam("name")).filter(n -> !n.isBlank()).orElse("disk"),
+                        size);
+                back(ctx, "/vms/" + uuid, "disk added");
+            } else {
+                parts.service().growDisk(who, uuid, device, size);
+                back(ctx, "/vms/" + uuid, "disk grown");
+            }
+        });
         r.post("/vms/{uuid}/grant", ctx -> {
             String uuid = ctx.pathParam("uuid");
             parts.admin().grant(WebApp.principal(ctx), form(ctx, "subject"), "vm:" + uuid, form(ctx, "role"));
@@ -94,7 +108,7 @@ final class PageRoutes {
         });
         r.post("/admin/quotas", ctx -> {
             parts.admin().setQuota(WebApp.principal(ctx), form(ctx, "subject"), Map.of("vcpus", number(ctx, "vcpus"),
-                    "memory_mib", number(ctx, "memory_mib"), "vms", number(ctx, "vms")),
+                    "memory_mib", number(ctx, "memory_mib"), "vms", number(ctx, "vms"), "disk_gib", number(ctx, "disk_gib")),
                     List.of(Optional.ofNullable(ctx.formParam("networks")).orElse("").split(",")));
             back(ctx, "/admin/access", "quota set");
         });

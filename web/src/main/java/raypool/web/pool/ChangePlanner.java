@@ -12,6 +12,7 @@ import raypool.web.access.Usage;
  */
 public final class ChangePlanner {
     private static final long MIB = 1L << 20;
+    private static final long GIB = 1L << 30;
 
     private ChangePlanner() {
     }
@@ -47,6 +48,44 @@ public final class ChangePlanner {
         record.put("qos_algorithm_type", "");
         record.put("qos_algorithm_params", java.util.Map.of());
         return new VifPlan(XapiCall.of("VIF.create", record), vm.running());
+    }
+
+    /** Adding a disk of {@code sizeGib} on the pool's default SR, on the lowest free user device from 1. */
+    public static DiskPlan addDisk(VmView vm, String sr, String name, long sizeGib, List<DiskView> existing) {
+        int device = 1;
+        while (diskDeviceTaken(existing, device)) {
+            device++;
+        }
+        java.util.Map<String, Object> vdi = new java.util.LinkedHashMap<>();
+        vdi.put("name_label", name);
+        vdi.put("name_description", "");
+        vdi.put("SR", sr);
+        vdi.put("virtual_size", sizeGib * GIB);
+        vdi.put("type", "user");
+        vdi.put("sharable", false);
+        vdi.put("read_only", false);
+        vdi.put("other_config", java.util.Map.of());
+        java.util.Map<String, Object> vbd = new java.util.LinkedHashMap<>();
+        vbd.put("VM", vm.ref());
+        vbd.put("userdevice", Integer.toString(device));
+        vbd.put("bootable", false);
+        vbd.put("mode", "RW");
+        vbd.put("type", "Disk");
+        vbd.put("empty", false);
+        vbd.put("other_config", java.util.Map.of());
+        vbd.put("qos_algorithm_type", "");
+        vbd.put("qos_algorithm_params", java.util.Map.of());
+        return new DiskPlan(vdi, vbd, vm.running());
+    }
+
+    /** Growing a disk: VDI.resize_online while it is plugged into a running VM, VDI.resize otherwise. */
+    public static ChangePlan growDisk(DiskView disk, long sizeGib) {
+        String method = disk.attached() ? "VDI.resize_online" : "VDI.resize";
+        return new ChangePlan(List.of(XapiCall.of(method, disk.vdiRef(), sizeGib * GIB)), Usage.disk(sizeGib - disk.sizeGib()));
+    }
+
+    private static boolean diskDeviceTaken(List<DiskView> disks, int device) {
+        return disks.stream().anyMatch(d -> d.userdevice().equals(Integer.toString(device)));
     }
 
     /** Detaching: VIF.unplug while it is plugged, then VIF.destroy. */

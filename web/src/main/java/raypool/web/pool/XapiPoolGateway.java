@@ -65,8 +65,20 @@ public final class XapiPoolGateway implements PoolGateway {
                         f.path("currently_attached").asBoolean()));
             }
         });
-        return new PoolView(pool.path("uuid").asText(), pool.path("name_label").asText(), hostViews, vms,
-                List.copyOf(networks.values()), vifs);
+        JsonNode vdis = client.call("VDI.get_all_records");
+        List<DiskView> disks = new ArrayList<>();
+        client.call("VBD.get_all_records").properties().forEach(e -> {
+            JsonNode b = e.getValue();
+            String vm = vmUuids.get(b.path("VM").asText());
+            JsonNode vdi = vdis.path(b.path("VDI").asText());
+            if (vm != null && !vdi.isMissingNode() && b.path("type").asText().equals("Disk")) {
+                disks.add(new DiskView(e.getKey(), b.path("VDI").asText(), vm, b.path("userdevice").asText(),
+                        vdi.path("name_label").asText(), vdi.path("virtual_size").asLong() / (1L << 30),
+                        b.path("currently_attached").asBoolean()));
+            }
+        });
+        return new PoolView(pool.path("uuid").asText(), pool.path("default_SR").asText(NULL_REF), hostViews, vms,
+                List.copyOf(networks.values()), vifs, disks);
     }
 
     @Override

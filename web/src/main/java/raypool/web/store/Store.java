@@ -151,13 +151,14 @@ public final class Store {
     public void setQuota(Quota q) {
         with("set quota", c -> {
             try (PreparedStatement s = c.prepareStatement("MERGE INTO quotas (subject_kind, subject, vcpus, memory_mib, vms,"
-                    + " networks) KEY (subject_kind, subject) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " networks, disk_gib) KEY (subject_kind, subject) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, q.subject().kind().name());
                 s.setString(2, q.subject().name());
                 setLimit(s, 3, q.vcpus());
                 setLimit(s, 4, q.memoryMib());
                 setLimit(s, 5, q.vms());
                 s.setString(6, String.join("\n", q.networks()));
+                setLimit(s, 7, q.diskGib());
                 return s.executeUpdate();
             }
         });
@@ -167,10 +168,11 @@ public final class Store {
         return with("read quotas", c -> {
             List<Quota> out = new ArrayList<>();
             try (ResultSet r = c.createStatement().executeQuery(
-                    "SELECT subject_kind, subject, vcpus, memory_mib, vms, networks FROM quotas ORDER BY subject_kind, subject")) {
+                    "SELECT subject_kind, subject, vcpus, memory_mib, vms, networks, disk_gib FROM quotas"
+                            + " ORDER BY subject_kind, subject")) {
                 while (r.next()) {
                     out.add(new Quota(new SubjectRef(SubjectRef.Kind.valueOf(r.getString(1)), r.getString(2)),
-                            limit(r, 3), limit(r, 4), limit(r, 5),
+                            limit(r, 3), limit(r, 4), limit(r, 5), limit(r, 7),
                             r.getString(6).isEmpty() ? List.of() : List.of(r.getString(6).split("\n"))));
                 }
             }

@@ -37,6 +37,17 @@ class QuotaCheckerTest {
     }
 
     @Test
+    void diskSpaceIsALimit() {
+        Quota disk = new Quota(ANN, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(100),
+                List.of());
+        QuotaVerdict.Exceeds e = (QuotaVerdict.Exceeds) QuotaChecker.check(List.of(disk), Map.of(ANN, Usage.disk(90)),
+                Usage.disk(20));
+        assertEquals("disk_gib", e.resource());
+        assertEquals(10, e.available());
+        assertInstanceOf(QuotaVerdict.Fits.class, QuotaChecker.check(List.of(disk), Map.of(ANN, Usage.disk(90)), Usage.disk(10)));
+    }
+
+    @Test
     void noQuotaOrAnEmptyLimitAllowsEverything() {
         assertInstanceOf(QuotaVerdict.Fits.class, QuotaChecker.check(List.of(), Map.of(), new Usage(1000, 1 << 30, 50)));
         Quota none = new Quota(ANN, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());

@@ -53,7 +53,7 @@ class IsolationPropertyTest {
     private record Grant(String subject, String object, String role) {
     }
 
-    private record QuotaSpec(String subject, long vcpus, long memoryMib, long vms) {
+    private record QuotaSpec(String subject, long vcpus, long memoryMib, long vms, long diskGib) {
     }
 
     static LongStream seeds() {
@@ -95,9 +95,10 @@ class IsolationPropertyTest {
         List<QuotaSpec> quotas = new ArrayList<>();
         for (String s : Stream.concat(users.stream(), groups.stream().map(g -> "group:" + g)).toList()) {
             if (rnd.nextBoolean()) {
-                QuotaSpec q = new QuotaSpec(s, 2 + rnd.nextInt(20), 1024L * (1 + rnd.nextInt(24)), 1 + rnd.nextInt(4));
+                QuotaSpec q = new QuotaSpec(s, 2 + rnd.nextInt(20), 1024L * (1 + rnd.nextInt(24)), 1 + rnd.nextInt(4),
+                        rnd.nextInt(60));
                 ok(fx.send("POST", "/api/quotas", admin, Api.json(Map.of("subject", s, "vcpus", q.vcpus(),
-                        "memory_mib", q.memoryMib(), "vms", q.vms()))));
+                        "memory_mib", q.memoryMib(), "vms", q.vms(), "disk_gib", q.diskGib()))));
                 quotas.add(q);
             }
         }
@@ -160,6 +161,8 @@ class IsolationPropertyTest {
             assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/nonsense", token, null)));
             assertEquals(missing, notFound(fx.send("PATCH", "/api/vms/" + u, token, "{\"memory_mib\":1024}")));
             assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/networks", token, "{\"network\":\"x\"}")));
+            assertEquals(missing, notFound(fx.send("POST", "/api/vms/" + u + "/disks", token, "{\"size_gib\":1}")));
+            assertEquals(missing, notFound(fx.send("PATCH", "/api/vms/" + u + "/disks/1", token, "{\"size_gib\":2}")));
             assertEquals(missing, notFound(fx.send("DELETE", "/api/vms/" + u + "/networks/x", token, null)));
             assertEquals(missing, notFound(fx.send("POST", "/api/acl", token,
                     Api.json(Map.of("subject", "admin", "object", "vm:" + u, "role", "viewer")))));
@@ -179,8 +182,13 @@ class IsolationPropertyTest {
         VmView vm = mine.get(rnd.nextInt(mine.size()));
         Map<String, long[]> before = usage(pool, grants, quotas);
         HttpResponse<String> r;
-        boolean configure = rnd.nextBoolean();
-        if (configure) {
+        int kind = rnd.nextInt(3);
+        if (kind == 2) {
+            r = fx.send("POST", "/api/vms/" + vm.uuid() + "/disks", token, Api.json(Map.of("size_gib", 1 + rnd.nextInt(40))));
+            if (rank(roles.get(vm.uuid())) < 2) {
+                assertEquals(403, r.statusCode(), r.body());
+            }
+        } else if (kind == 1) {
             long memory = 512L * (1 + rnd.nextInt(32));
             r = fx.send("PATCH", "/api/vms/" + vm.uuid(), token, Api.json(Map.of("memory_mib", memory, "vcpus", 1 + rnd.nextInt(8))));
             if (rank(roles.get(vm.uuid())) < 2) {
@@ -200,8 +208,8 @@ class IsolationPropertyTest {
         for (QuotaSpec q : quotas) {
             long[] b = before.get(q.subject());
             long[] a = after.get(q.subject());
-            long[] limit = {q.vcpus(), q.memoryMib(), q.vms()};
-            for (int i = 0; i < 3; i++) {
+            long[] limit = {q.vcpus(), q.memoryMib(), q.vms(), q.diskGib()};
+            for (int i = 0; i < 4; i++) {
                 assertTrue(a[i] <= Math.max(b[i], limit[i]), "quota of " + q.subject() + " passed by " + r.body());
             }
         }
@@ -212,9 +220,12 @@ class IsolationPropertyTest {
         Map<String, long[]> out = new HashMap<>();
         for (QuotaSpec q : quotas) {
             String subject = q.subject();
-            long[] u = new long[3];
+            long[] u = new long[4];
             for (VmView vm : pool.vms()) {
                 boolean reached = grants.stream().anyMatch(g -> g.subject().equals(subject) && covers(g, vm));
+                if (reached) {
+                    u[3] += pool.diskGibOf(vm.uuid());
+                }
                 if (reached && vm.running()) {
                     u[0] += vm.vcpus();
                     u[1] += vm.memoryMib();

@@ -146,6 +146,32 @@ class SelfServiceFlowTest {
     }
 
     @Test
+    void disksAreAddedAndGrownWithinTheDiskQuota() throws Exception {
+        VmView vm = fx.pool().vms().stream().filter(VmView::running).findFirst().orElseThrow();
+        fx.send("POST", "/api/acl", admin, Api.json(Map.of("subject", "bob", "object", "vm:" + vm.uuid(), "role", "admin")));
+        assertEquals(201, fx.send("POST", "/api/quotas", admin, Api.json(Map.of("subject", "bob", "disk_gib", 30))).statusCode());
+        String bob = fx.login("bob", "bob-password");
+        HttpResponse<String> added = fx.send("POST", "/api/vms/" + vm.uuid() + "/disks", bob, "{\"size_gib\":10,\"name\":\"data\"}");
+        assertEquals(200, added.statusCode(), added.body());
+        var disk = fx.pool().disksOf(vm.uuid()).getFirst();
+        assertEquals(10, disk.sizeGib());
+        assertEquals("1", disk.userdevice());
+        assertTrue(disk.attached(), "plugged into the running VM");
+        HttpResponse<String> grown = fx.send("PATCH", "/api/vms/" + vm.uuid() + "/disks/1", bob, "{\"size_gib\":25}");
+        assertEquals(200, grown.statusCode(), grown.body());
+        assertEquals(25, fx.pool().disksOf(vm.uuid()).getFirst().sizeGib(), "VDI.resize_online, as it is plugged");
+        HttpResponse<String> over = fx.send("POST", "/api/vms/" + vm.uuid() + "/disks", bob, "{\"size_gib\":10}");
+        assertEquals(409, over.statusCode());
+        assertEquals("disk_gib", error(over).get("details").get("resource").asText());
+        assertEquals(5, error(over).get("details").get("available").asLong());
+        HttpResponse<String> shrink = fx.send("PATCH", "/api/vms/" + vm.uuid() + "/disks/1", bob, "{\"size_gib\":5}");
+        assertEquals("INVALID_VALUE", error(shrink).get("details").get("xapi_code").asText(), "XAPI refuses to shrink");
+        assertEquals("NO_SUCH_DISK", error(fx.send("PATCH", "/api/vms/" + vm.uuid() + "/disks/7", bob, "{\"size_gib\":5}"))
+                .get("code").asText());
+        assertEquals(1, fx.pool().disksOf(vm.uuid()).size());
+    }
+
+    @Test
     void operatorsRunPowerOperationsButCannotResize() throws Exception {
         VmView vm = fx.pool().vms().stream().filter(VmView::running).findFirst().orElseThrow();
         fx.send("POST", "/api/acl", admin, Api.json(Map.of("subject", "bob", "object", "vm:" + vm.uuid(), "role", "operator")));
