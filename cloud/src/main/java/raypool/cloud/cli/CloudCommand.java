@@ -33,7 +33,7 @@ public abstract class CloudCommand implements Callable<Integer> {
         validate();
         CloudMain root = (CloudMain) spec.root().userObject();
         try (RemotePool pool = root.connector().open()) {
-            Report report = run(new CloudContext(pool, root.user, root.auditLog, spec.qualifiedName(" ")));
+            Report report = run(new CloudContext(pool, root.remote.user, root.auditLog, spec.qualifiedName(" ")));
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Reports.json(report) : report.text());
             out.flush();

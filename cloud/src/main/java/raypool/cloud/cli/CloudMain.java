@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import raypool.xapi.sim.Scenario;
 import raypool.cloud.auth.AuthCommands;
@@ -18,6 +18,7 @@ import raypool.cloud.ups.UpsCommands;
 import raypool.xapi.client.XapiError;
 import raypool.xapi.client.XapiTransportException;
 import raypool.xapi.connect.CommandFailure;
+import raypool.xapi.connect.RemoteOptions;
 import raypool.xapi.connect.XapiErrorMeanings;
 
 /**
@@ -46,22 +47,9 @@ public final class CloudMain {
                     + "the scenarios are listed below.")
     String scenario = Scenario.DEFAULT.label();
 
-    @Option(names = "--url", paramLabel = "URL", description = "The pool master, e.g. https://xen-master.")
-    Optional<String> url = Optional.empty();
-
-    @Option(names = "--user", paramLabel = "U", description = "XAPI user (default: ${DEFAULT-VALUE}).")
-    String user = "root";
-
-    @Option(names = "--password-file", paramLabel = "F", description = "File whose first line is the password.")
-    Optional<Path> passwordFile = Optional.empty();
-
-    @Option(names = "--pin-sha256", paramLabel = "P",
-            description = "SHA-256 fingerprint of the master's self-signed certificate (AB:CD:...).")
-    Optional<String> pin = Optional.empty();
-
-    @Option(names = "--allow-plain-http",
-            description = "Accept an http:// URL that is not on this machine (the password then crosses the network in clear).")
-    boolean allowPlainHttp;
+    /** --url, --user, --password-file, --pin-sha256, --allow-plain-http. */
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
 
     @Option(names = "--audit-log", paramLabel = "FILE",
             description = "JSON-lines file each change is appended to (default: ${DEFAULT-VALUE}).")

@@ -161,7 +161,7 @@ public final class DaemonMain implements Callable<Integer> {
         long started = System.nanoTime();
         try (PoolConnection connection = PoolConnection.open(pool, spec.commandLine(), config, limit, out)) {
             if (!connection.simulated()) {
-                out.println("balancing " + connection.client.endpoint() + " as " + pool.user + " ("
+                out.println("balancing " + connection.client.endpoint() + " as " + pool.remote.user + " ("
                         + config.mode().name().toLowerCase(Locale.ROOT) + " mode, policy " + config.policy() + ")");
             }
             Optional<Duration> left = limit.map(d -> d.minusNanos(System.nanoTime() - started))

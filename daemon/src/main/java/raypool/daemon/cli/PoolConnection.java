@@ -60,7 +60,7 @@ public final class PoolConnection implements AutoCloseable {
     /** @param surgeAgo with --simulate: how long before now the surge's calm start was (a one-off plan wants the surge on) */
     static PoolConnection open(PoolOptions o, CommandLine cmd, DaemonConfig config, Optional<Duration> retryFor,
                                PrintWriter out, Duration surgeAgo) throws IOException, InterruptedException {
-        if (o.simulate == o.url.isPresent()) {
+        if (o.simulate == o.remote.url.isPresent()) {
             throw bad(cmd, o.simulate ? "--url" : "--simulate", "give either --simulate or --url (exactly one)");
         }
         if (o.faults.isPresent() && !o.simulate) {
@@ -84,7 +84,7 @@ public final class PoolConnection implements AutoCloseable {
         if (o.vms < 0 || o.vms > 10_000) {
             throw bad(cmd, "--vms", "must be 0..10000, got " + o.vms);
         }
-        String password = o.passwordFile.map(f -> readPassword(cmd, f, "")).orElseGet(PasswordFiles::generated);
+        String password = o.remote.passwordFile.map(f -> readPassword(cmd, f, "")).orElseGet(PasswordFiles::generated);
         FaultSpec faults = FaultSpec.none();
         if (o.faults.isPresent()) {
             try {
@@ -98,15 +98,15 @@ public final class PoolConnection implements AutoCloseable {
                 throw bad(cmd, "--faults", e.getMessage());
             }
         }
-        SimConfig simConfig = SimConfig.defaultStand(o.user, password).withSeed(o.seed).withHosts(o.hosts)
+        SimConfig simConfig = SimConfig.defaultStand(o.remote.user, password).withSeed(o.seed).withHosts(o.hosts)
                 .withVms(o.vms).withTimeScale(o.timeScale).withFaults(faults);
         SimClock clock = new SimClock.Scaled(o.timeScale);
         SimPool pool = new SimPool(simConfig, clock, new SurgeWorkload(
                 TraceWorkload.synthetic(o.seed, o.vms, clock.nowMillis()), clock.nowMillis() - surgeAgo.toMillis()));
         SimServer server = SimServer.start(pool, 0);
         out.println("simulated pool: " + o.hosts + " hosts, " + o.vms + " VMs, time x" + o.timeScale + " at "
-                + server.url() + " (user " + o.user + ")" + (faults.isEmpty() ? "" : ", faults " + faults));
-        XapiSettings settings = XapiSettings.of(server.url(), o.user, password).withTaskPoll(Duration.ofMillis(50));
+                + server.url() + " (user " + o.remote.user + ")" + (faults.isEmpty() ? "" : ", faults " + faults));
+        XapiSettings settings = XapiSettings.of(server.url(), o.remote.user, password).withTaskPoll(Duration.ofMillis(50));
         try {
             return new PoolConnection(XapiClient.login(settings), Optional.of(server));
         } catch (RuntimeException e) {
@@ -118,26 +118,26 @@ public final class PoolConnection implements AutoCloseable {
     private static XapiSettings settings(PoolOptions o, CommandLine cmd) {
         URI uri;
         try {
-            uri = new URI(o.url.get());
+            uri = new URI(o.remote.url.get());
         } catch (URISyntaxException e) {
-            throw bad(cmd, "--url", "'" + o.url.get() + "' is not a URL");
+            throw bad(cmd, "--url", "'" + o.remote.url.get() + "' is not a URL");
         }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw bad(cmd, "--url", "'" + o.url.get() + "' must be https://host (or http://host)");
+            throw bad(cmd, "--url", "'" + o.remote.url.get() + "' must be https://host (or http://host)");
         }
-        if ("http".equals(uri.getScheme()) && !o.allowPlainHttp && !loopback(uri.getHost())) {
-            throw bad(cmd, "--url", "plain HTTP to " + uri.getHost() + " would send the password of " + o.user
+        if ("http".equals(uri.getScheme()) && !o.remote.allowPlainHttp && !loopback(uri.getHost())) {
+            throw bad(cmd, "--url", "plain HTTP to " + uri.getHost() + " would send the password of " + o.remote.user
                     + " in clear; use https:// (with --pin-sha256 for a self-signed certificate), "
                     + "or give --allow-plain-http");
         }
-        if (o.passwordFile.isEmpty()) {
+        if (o.remote.passwordFile.isEmpty()) {
             throw bad(cmd, "--password-file", "--url needs --password-file (the password is never taken on the command line)");
         }
-        String password = readPassword(cmd, o.passwordFile.get(), " (the password of " + o.user + " on " + o.url.get() + ")");
-        XapiSettings settings = XapiSettings.of(uri, o.user, password);
-        if (o.pin.isPresent()) {
+        String password = readPassword(cmd, o.remote.passwordFile.get(), " (the password of " + o.remote.user + " on " + o.remote.url.get() + ")");
+        XapiSettings settings = XapiSettings.of(uri, o.remote.user, password);
+        if (o.remote.pin.isPresent()) {
             try {
-                settings = settings.withTls(TlsPolicy.PinnedSha256.parse(o.pin.get()));
+                settings = settings.withTls(TlsPolicy.PinnedSha256.parse(o.remote.pin.get()));
             } catch (IllegalArgumentException e) {
                 throw bad(cmd, "--pin-sha256", e.getMessage());
             }
@@ -164,7 +164,7 @@ public final class PoolConnection implements AutoCloseable {
     /** Logs in; a transient failure is tried again with doubling waits while {@code retryFor} lasts. */
     private static XapiClient login(PoolOptions o, XapiSettings settings, Optional<Duration> retryFor,
                                     PrintWriter out) throws InterruptedException {
-        String who = "cannot log in to " + o.url.get() + " as " + o.user + ": ";
+        String who = "cannot log in to " + o.remote.url.get() + " as " + o.remote.user + ": ";
         long deadline = retryFor.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MIN_VALUE);
         long waitMillis = 1000;
         while (true) {
@@ -172,9 +172,9 @@ public final class PoolConnection implements AutoCloseable {
             try {
                 return XapiClient.login(settings);
             } catch (XapiTransportException e) {
-                failure = LoginFailures.transport(e, o.pin.isPresent());
+                failure = LoginFailures.transport(e, o.remote.pin.isPresent());
             } catch (XapiError e) {
-                failure = LoginFailures.refused(e, o.passwordFile.orElse(Path.of("?")));
+                failure = LoginFailures.refused(e, o.remote.passwordFile.orElse(Path.of("?")));
             }
             if (!failure.transientFault()) {
                 throw new CommandFailure(CommandFailure.BAD_INPUT, who + failure.message());
