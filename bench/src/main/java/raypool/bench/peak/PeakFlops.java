@@ -10,7 +10,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Measures one core's single-precision peak: independent chains of vector FMAs
@@ -19,16 +18,19 @@ import java.util.concurrent.CountDownLatch;
  * cores) on two FMA ports; fewer would measure latency, not throughput.
  *
  * <p>So that repeated runs agree: the loop is first run until C2 has compiled it (a fixed number of short
- * rounds, discarded), then every thread the benchmark uses runs {@link #ROUNDS} rounds at the same time,
- * as the render threads do (all-core clocks, not one core's turbo). Other work on the machine can only
- * slow a round down (a shared core, a preempted vCPU), never speed it up, so the peak is taken from the
- * least disturbed rounds: the median of the fastest quarter ({@link #estimate}), with the spread of all
- * rounds kept in the result. The median of all rounds, the method before, moved between 68 and
- * 85 GFLOP/s per core over four raybench runs on a 2-vCPU AMD EPYC (Zen 3) host shared with other
- * builds, where more than half the rounds of one run were slowed; on the same host and load (load
- * average 2.7), five runs of this estimate gave 84.0 to 85.2 while their slowest rounds fell to 50.
- * A best-of-few on one thread, the first method, had moved between 56 and 81: a round that had the core
- * alone, or one that still ran C1 code, decided it. On a CPU without FMA
+ * rounds, discarded), then every thread the benchmark uses runs {@link #ROUNDS} rounds, one thread after
+ * the other. Other work on the machine can only slow a round down (a shared core, a preempted vCPU), never
+ * speed it up, so the peak is taken from the least disturbed rounds: the median of the fastest quarter
+ * ({@link #estimate}), with the spread of all rounds kept in the result.
+ *
+ * <p>What moved it before, measured on a 2-vCPU AMD EPYC (Zen 3) VM: the median of all rounds moved between
+ * 68 and 85 GFLOP/s per core over four runs while other builds shared the machine (this estimate: 84.0 to
+ * 85.2 over five runs at the same load); and with the threads' rounds run at the same time, 2 of 7 runs on
+ * the otherwise idle VM gave 40-41 with every round of both threads near half the core's rate, as when
+ * the hypervisor puts the two vCPUs on the two hardware threads of one core (the guest sees two cores
+ * either way). One thread at a time measures what one core can do in both placements; the render threads'
+ * 2-thread efficiency shows what sharing a core costs them. A best-of-few on one thread, the first
+ * method, had moved between 56 and 81: a round that still ran C1 code decided it. On a CPU without FMA
  * (SimdSupport) the chains are a multiply and an add, two instructions for the same two flops.
  */
 public final class PeakFlops {
@@ -44,24 +46,19 @@ public final class PeakFlops {
     private PeakFlops() {
     }
 
-    /** The peak of one core, measured on {@code threads} threads at once; takes about 0.2-0.5 s. */
+    /**
+     * The peak of one core, from {@link #ROUNDS} rounds on each of {@code threads} threads, one thread after
+     * the other; takes about 0.2-0.5 s.
+     */
     public static PeakMeasurement measure(int threads) {
         boolean fma = VectorIsa.current().fma();
         List<double[]> perThread = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             double[] rounds = new double[ROUNDS];
             perThread.add(rounds);
-            workers.add(Thread.ofPlatform().name("raypool-peak-" + t).start(() -> {
-                awaitQuietly(start);
-                measureRounds(rounds, fma);
-            }));
-        }
-        start.countDown();
-        for (Thread w : workers) {
+            Thread worker = Thread.ofPlatform().name("raypool-peak-" + t).start(() -> measureRounds(rounds, fma));
             try {
-                w.join();
+                worker.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while measuring the peak", e);
@@ -104,14 +101,6 @@ public final class PeakFlops {
     static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

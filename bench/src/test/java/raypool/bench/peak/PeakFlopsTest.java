@@ -36,5 +36,8 @@ class PeakFlopsTest {
         assertEquals(PeakFlops.ROUNDS, m.rounds());
         assertTrue(m.min() > 0 && m.min() <= m.perCore() && m.perCore() <= m.max(), m.toString());
         assertEquals("measured", m.source());
+        PeakMeasurement two = PeakFlops.measure(2);
+        assertEquals(2 * PeakFlops.ROUNDS, two.rounds(), "every thread's rounds count");
+        assertEquals(2, two.threads());
     }
 }
